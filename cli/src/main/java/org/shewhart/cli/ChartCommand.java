@@ -1,0 +1,242 @@
+package org.shewhart.cli;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.shewhart.engine.ChartResult;
+import org.shewhart.engine.ChartSpec;
+import org.shewhart.engine.ChartType;
+import org.shewhart.engine.Improvement;
+import org.shewhart.engine.RuleProfile;
+import org.shewhart.engine.SigmaMethod;
+import org.shewhart.engine.SpcInputException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code shewhart chart}: one measure from a CSV file to a chart as JSON or CSV. */
+@Command(name = "chart", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Compute a run or control chart of one measure and write it as JSON or CSV.")
+final class ChartCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "FILE", description = "CSV file, one row per observation.")
+    Path file;
+
+    @Option(names = "--chart", required = true, paramLabel = "TYPE", description = "run, xmr (i) or mr.")
+    String chart;
+
+    @Option(names = "--x", paramLabel = "COL", defaultValue = "x", description = "x column (default: x).")
+    String x;
+
+    @Option(names = "--y", paramLabel = "COL", defaultValue = "y", description = "value column (default: y).")
+    String y;
+
+    @Option(names = "--n", paramLabel = "COL",
+            description = "denominator column; the value plotted is y/n (default: n, if the file has it).")
+    String n;
+
+    @Option(names = "--profile", paramLabel = "ID",
+            description = "mdc, mdc-2023, anhoej, ihi, weco or nelson (default: anhoej for run, mdc otherwise).")
+    String profile;
+
+    @Option(names = "--shift", paramLabel = "N", description = "shift length in points (overrides the profile).")
+    Integer shift;
+
+    @Option(names = "--trend", paramLabel = "N", description = "trend length in points (overrides the profile).")
+    Integer trend;
+
+    @Option(names = "--improvement", paramLabel = "DIR", defaultValue = "increase",
+            description = "increase, decrease or neutral (default: increase).")
+    String improvement;
+
+    @Option(names = "--target", paramLabel = "NUM", description = "target, in plotted units.")
+    Double target;
+
+    @Option(names = "--phase-at", paramLabel = "X", description = "start a new phase at the point with this x.")
+    List<String> phaseAt = new ArrayList<>();
+
+    @Option(names = "--phase-col", paramLabel = "COL", description = "start a new phase where this column changes.")
+    String phaseCol;
+
+    @Option(names = "--baseline", paramLabel = "N",
+            description = "fix each phase's centre and limits on its first N points.")
+    Integer baseline;
+
+    @Option(names = "--exclude", paramLabel = "X",
+            description = "leave the point with this x out of centre and limits (still drawn and tested).")
+    List<String> exclude = new ArrayList<>();
+
+    @Option(names = "--screen-mr", negatable = true, paramLabel = "",
+            description = "screen moving ranges >= 3.267 x AMR (default: per profile).")
+    Boolean screenMr;
+
+    @Option(names = "--cl", paramLabel = "NUM", description = "known centre line, in plotted units.")
+    Double cl;
+
+    @Option(names = "--sigma", paramLabel = "NUM", description = "known process sigma, in plotted units.")
+    Double sigma;
+
+    @Option(names = "--sigma-method", paramLabel = "ID", description = "mr (default) or sd.")
+    String sigmaMethod;
+
+    @Option(names = "--sigmas", paramLabel = "K", description = "limits at K sigma (default: 3).")
+    Double sigmas;
+
+    @Option(names = "--multiply", paramLabel = "K", description = "multiply values and lines, e.g. 100 for %.")
+    Double multiply;
+
+    @Option(names = "--title", paramLabel = "TEXT", description = "chart title, carried into the output.")
+    String title;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "OUT", defaultValue = "-",
+            description = "output file, or - for standard output (default).")
+    String output;
+
+    @Option(names = "--format", paramLabel = "FMT", description = "json or csv (default: from OUT's extension).")
+    String format;
+
+    @Override
+    public Integer call() throws IOException {
+        final String fmt = Output.format(format, output, "json", "json", "csv");
+        final Computed c = compute();
+        try (OutputStream out = Output.open(output)) {
+            write(c, fmt, out);
+        }
+        return 0;
+    }
+
+    /** The input as read and the chart computed from it. */
+    record Computed(ChartInput input, ChartResult result) {
+    }
+
+    Computed compute() {
+        final CsvTable table = CsvTable.read(file);
+        final String nColumn = n != null ? n : table.hasColumn("n") ? "n" : null;
+        final ChartInput input = ChartInput.read(table, x, y, nColumn, phaseCol);
+        return new Computed(input, spec(input).compute(input.series()));
+    }
+
+    void write(Computed c, String fmt, OutputStream out) throws IOException {
+        if (fmt.equals("csv")) {
+            ChartWriter.csv(c.result(), c.input(), out);
+        } else {
+            ChartWriter.json(c.result(), c.input(), title, out);
+        }
+    }
+
+    ChartSpec spec(ChartInput input) {
+        final ChartSpec.Builder b = ChartSpec.builder(ChartType.of(chart));
+        if (profile != null) {
+            b.profile(RuleProfile.of(profile));
+        }
+        if (shift != null) {
+            b.shiftLength(shift);
+        }
+        if (trend != null) {
+            b.trendLength(trend);
+        }
+        b.improvement(Improvement.of(improvement));
+        if (target != null) {
+            b.target(target);
+        }
+        final List<Integer> starts = new ArrayList<>();
+        for (int s : input.phaseStarts()) {
+            starts.add(s);
+        }
+        for (String at : phaseAt) {
+            final int i = input.indexOf(at, "--phase-at");
+            if (i == 0) {
+                throw new SpcInputException(String.format(Locale.ROOT,
+                        "--phase-at %s is the first point; a new phase must start after it", at));
+            }
+            starts.add(i);
+        }
+        b.phaseStarts(starts.stream().mapToInt(Integer::intValue).toArray());
+        if (baseline != null) {
+            if (baseline < 1) {
+                throw new SpcInputException("--baseline must be a number of points >= 1, got " + baseline);
+            }
+            b.baseline(baseline);
+        }
+        final int[] ex = new int[exclude.size()];
+        for (int k = 0; k < ex.length; k++) {
+            ex[k] = input.indexOf(exclude.get(k), "--exclude");
+        }
+        b.exclude(ex);
+        if (screenMr != null) {
+            b.screenMovingRanges(screenMr);
+        }
+        if (cl != null) {
+            b.knownCentre(cl);
+        }
+        if (sigma != null) {
+            b.knownSigma(sigma);
+        }
+        if (sigmaMethod != null) {
+            b.sigmaMethod(SigmaMethod.of(sigmaMethod));
+        }
+        if (sigmas != null) {
+            b.sigmas(sigmas);
+        }
+        if (multiply != null) {
+            b.multiply(multiply);
+        }
+        return b.build();
+    }
+
+    /** Where output goes and in which format. */
+    static final class Output {
+        private Output() {
+        }
+
+        static String format(String explicit, String output, String fallback, String... valid) {
+            String f = explicit;
+            if (f == null) {
+                final int dot = output.lastIndexOf('.');
+                f = output.equals("-") || dot < 0 ? fallback : output.substring(dot + 1);
+            }
+            f = f.toLowerCase(Locale.ROOT);
+            for (String v : valid) {
+                if (v.equals(f)) {
+                    return f;
+                }
+            }
+            throw new SpcInputException(String.format(Locale.ROOT,
+                    "output format '%s' is not available; valid: %s", f, String.join(", ", valid)));
+        }
+
+        static OutputStream open(String output) throws IOException {
+            if (output.equals("-")) {
+                return new NonClosing(System.out);
+            }
+            final Path p = Path.of(output);
+            final Path parent = p.toAbsolutePath().getParent();
+            if (parent != null && !Files.isDirectory(parent)) {
+                throw new SpcInputException(String.format(Locale.ROOT,
+                        "cannot write %s: the folder %s does not exist", output, parent));
+            }
+            return Files.newOutputStream(p);
+        }
+    }
+
+    /** Standard output that a try-with-resources must not close. */
+    private static final class NonClosing extends java.io.FilterOutputStream {
+        NonClosing(OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            out.write(b, off, len);
+        }
+
+        @Override
+        public void close() throws IOException {
+            flush();
+        }
+    }
+}

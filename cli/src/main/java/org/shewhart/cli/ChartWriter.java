@@ -1,0 +1,196 @@
+package org.shewhart.cli;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import de.siegmar.fastcsv.writer.CsvWriter;
+import de.siegmar.fastcsv.writer.LineDelimiter;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.shewhart.engine.Assurance;
+import org.shewhart.engine.ChartResult;
+import org.shewhart.engine.ChartSpec;
+import org.shewhart.engine.Phase;
+import org.shewhart.engine.Rule;
+import org.shewhart.engine.RunsAnalysis;
+import org.shewhart.engine.Signal;
+import org.shewhart.engine.SignalText;
+
+/**
+ * Writes a computed chart as JSON (the contract of DESIGN.md section 5) or as CSV, one row per point. A value the
+ * method cannot give is {@code null} in JSON and an empty cell in CSV, never NaN.
+ */
+final class ChartWriter {
+    private static final JsonFactory JSON = new JsonFactory();
+
+    private ChartWriter() {
+    }
+
+    static void json(ChartResult r, ChartInput in, String title, OutputStream out) throws IOException {
+        final ChartSpec spec = r.spec();
+        try (JsonGenerator g = JSON.createGenerator(out)) {
+            g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+            g.useDefaultPrettyPrinter();
+            g.writeStartObject();
+            g.writeStringField("chart", spec.type().id());
+            g.writeStringField("profile", spec.profile().id());
+            g.writeStringField("improvement", spec.improvement().id());
+            number(g, "target", spec.target());
+            if (title != null) {
+                g.writeStringField("title", title);
+            }
+            g.writeStringField("xType", in.kind().name().toLowerCase(java.util.Locale.ROOT));
+            g.writeNumberField("sigmas", spec.sigmas());
+            g.writeNumberField("multiply", spec.multiply());
+            g.writeBooleanField("screenedMovingRanges", spec.screensMovingRanges());
+            g.writeArrayFieldStart("points");
+            for (int i = 0; i < r.size(); i++) {
+                g.writeStartObject();
+                x(g, in, i);
+                number(g, "y", r.valueAt(i));
+                number(g, "n", in.sizeAt(i));
+                g.writeNumberField("phase", r.phaseAt(i));
+                g.writeBooleanField("baseline", r.isBaseline(i));
+                g.writeBooleanField("excluded", r.isExcluded(i));
+                number(g, "cl", r.centreAt(i));
+                number(g, "lcl", r.lowerLimitAt(i));
+                number(g, "ucl", r.upperLimitAt(i));
+                number(g, "lcl1", r.lowerZoneAt(i, 1));
+                number(g, "ucl1", r.upperZoneAt(i, 1));
+                number(g, "lcl2", r.lowerZoneAt(i, 2));
+                number(g, "ucl2", r.upperZoneAt(i, 2));
+                g.writeArrayFieldStart("signals");
+                for (Rule rule : r.rulesOf(i)) {
+                    g.writeString(rule.id());
+                }
+                g.writeEndArray();
+                g.writeStringField("type", r.typeAt(i).id());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeArrayFieldStart("phases");
+            for (Phase p : r.phases()) {
+                g.writeStartObject();
+                g.writeNumberField("phase", p.number());
+                g.writeNumberField("first", p.first() + 1);
+                g.writeNumberField("last", p.last() + 1);
+                g.writeStringField("firstX", in.label(p.first()));
+                g.writeStringField("lastX", in.label(p.last()));
+                number(g, "cl", p.centre());
+                number(g, "sigma", p.sigma());
+                g.writeNumberField("baselinePoints", p.baselinePoints());
+                runs(g, p.runs());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeArrayFieldStart("signals");
+            for (Signal s : r.signals()) {
+                g.writeStartObject();
+                g.writeStringField("rule", s.rule().id());
+                g.writeNumberField("first", s.first() + 1);
+                g.writeNumberField("last", s.last() + 1);
+                g.writeStringField("firstX", in.label(s.first()));
+                g.writeStringField("lastX", in.label(s.last()));
+                g.writeStringField("type", s.type().id());
+                g.writeStringField("text", SignalText.describe(r, s, in::label));
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeStringField("variation", r.variation().id());
+            final Assurance a = r.assurance();
+            if (a == null) {
+                g.writeNullField("assurance");
+            } else {
+                g.writeStringField("assurance", a.id());
+            }
+            g.writeEndObject();
+        }
+        out.write('\n');
+        out.flush();
+    }
+
+    private static void runs(JsonGenerator g, RunsAnalysis a) throws IOException {
+        if (a == null) {
+            g.writeNullField("runs");
+            return;
+        }
+        g.writeObjectFieldStart("runs");
+        g.writeNumberField("useful", a.useful());
+        count(g, "longestRun", a.longestRun());
+        count(g, "longestRunMax", a.longestRunMax());
+        count(g, "crossings", a.crossings());
+        count(g, "crossingsMin", a.crossingsMin());
+        count(g, "runs", a.runs());
+        count(g, "runsMin", a.runsMin());
+        count(g, "runsMax", a.runsMax());
+        g.writeBooleanField("signal", a.signal());
+        g.writeEndObject();
+    }
+
+    private static void count(JsonGenerator g, String name, int v) throws IOException {
+        if (v < 0) {
+            g.writeNullField(name);
+        } else {
+            g.writeNumberField(name, v);
+        }
+    }
+
+    private static void x(JsonGenerator g, ChartInput in, int i) throws IOException {
+        if (in.kind() == ChartInput.Kind.NUMBER) {
+            final double k = in.key(i);
+            if (k == Math.rint(k) && Math.abs(k) < 1e15) {
+                g.writeNumberField("x", (long) k);
+            } else {
+                g.writeNumberField("x", k);
+            }
+        } else {
+            g.writeStringField("x", in.label(i));
+        }
+    }
+
+    private static void number(JsonGenerator g, String name, double v) throws IOException {
+        if (Double.isFinite(v)) {
+            g.writeNumberField(name, v);
+        } else {
+            g.writeNullField(name);
+        }
+    }
+
+    static void csv(ChartResult r, ChartInput in, OutputStream out) throws IOException {
+        final Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+        final CsvWriter csv = CsvWriter.builder().lineDelimiter(LineDelimiter.LF).build(w);
+        csv.writeRecord("x", "y", "n", "phase", "baseline", "excluded", "cl", "lcl", "ucl", "lcl1", "ucl1", "lcl2",
+                "ucl2", "signals", "type");
+        for (int i = 0; i < r.size(); i++) {
+            final List<Rule> rules = r.rulesOf(i);
+            final StringBuilder sb = new StringBuilder();
+            for (Rule rule : rules) {
+                if (sb.length() > 0) {
+                    sb.append(';');
+                }
+                sb.append(rule.id());
+            }
+            csv.writeRecord(in.label(i), text(r.valueAt(i)), text(in.sizeAt(i)), Integer.toString(r.phaseAt(i)),
+                    Boolean.toString(r.isBaseline(i)), Boolean.toString(r.isExcluded(i)), text(r.centreAt(i)),
+                    text(r.lowerLimitAt(i)), text(r.upperLimitAt(i)), text(r.lowerZoneAt(i, 1)),
+                    text(r.upperZoneAt(i, 1)), text(r.lowerZoneAt(i, 2)), text(r.upperZoneAt(i, 2)),
+                    sb.toString(), r.typeAt(i).id());
+        }
+        csv.flush();
+        w.flush();
+    }
+
+    /** A number as text: empty when missing, shortest round-trip form otherwise. */
+    static String text(double v) {
+        if (!Double.isFinite(v)) {
+            return "";
+        }
+        if (v == Math.rint(v) && Math.abs(v) < 1e15) {
+            return Long.toString((long) v);
+        }
+        return Double.toString(v);
+    }
+}

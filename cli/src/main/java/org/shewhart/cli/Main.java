@@ -1,0 +1,70 @@
+package org.shewhart.cli;
+
+import java.io.PrintWriter;
+import org.shewhart.engine.SpcInputException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code shewhart} command. Exit codes: 0 success; 2 bad usage or bad input (one line on standard error
+ * naming file, row, column and value); 1 internal error.
+ */
+@Command(name = "shewhart", mixinStandardHelpOptions = true, version = "shewhart 0.1.0",
+        description = "Statistical process control for measurement for improvement.",
+        subcommands = {ChartCommand.class, DemoCommand.class})
+public final class Main implements Runnable {
+    /** Exit code for bad usage or bad input. */
+    static final int BAD_INPUT = 2;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: chart or demo");
+    }
+
+    /**
+     * Runs the command line and exits with its code.
+     *
+     * @param args command-line arguments
+     */
+    public static void main(String[] args) {
+        System.exit(run(args, new PrintWriter(System.err, true)));
+    }
+
+    /**
+     * Runs the command line without exiting (for tests).
+     *
+     * @param args command-line arguments
+     * @param err where error messages go
+     * @return the exit code
+     */
+    static int run(String[] args, PrintWriter err) {
+        final CommandLine cli = new CommandLine(new Main());
+        cli.setErr(err);
+        cli.setParameterExceptionHandler((ex, a) -> {
+            err.println("shewhart: " + ex.getMessage());
+            err.println("Run 'shewhart " + commandName(ex.getCommandLine()) + "--help' for the options.");
+            return BAD_INPUT;
+        });
+        cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            if (ex instanceof SpcInputException) {
+                err.println("shewhart: " + ex.getMessage());
+                return BAD_INPUT;
+            }
+            err.println("shewhart: internal error: " + ex);
+            if (System.getenv("SHEWHART_DEBUG") != null) {
+                ex.printStackTrace(err);
+            } else {
+                err.println("(set SHEWHART_DEBUG=1 for the stack trace, and please report it)");
+            }
+            return 1;
+        });
+        return cli.execute(args);
+    }
+
+    private static String commandName(CommandLine c) {
+        return c.getParent() == null ? "" : c.getCommandName() + " ";
+    }
+}

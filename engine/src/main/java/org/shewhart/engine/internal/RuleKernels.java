@@ -1,0 +1,276 @@
+package org.shewhart.engine.internal;
+
+/**
+ * Rule detectors. Each scans the points {@code [from, to)} of one phase once and ORs {@code bit} into
+ * {@code mask[i]} for every point it flags. Values and lines are per point; NaN is missing and never satisfies a
+ * comparison. No range checks are performed and nothing is allocated. No instances.
+ *
+ * <p>Two flag placements exist, after the reference tools: <em>whole pattern</em> flags every point of a
+ * qualifying run (NHSRplotthedots, IHI) and <em>from the N-th point</em> flags only the points from the one at
+ * which the run first reaches its length (qcc 3.0 {@code qccRulesViolatingRun}).
+ */
+public final class RuleKernels {
+    private RuleKernels() {
+    }
+
+    /**
+     * Points strictly above the upper or strictly below the lower limit.
+     */
+    public static void outside(double[] v, double[] lower, double[] upper, int from, int to, int[] mask, int bit) {
+        for (int i = from; i < to; i++) {
+            final double x = v[i];
+            if (x > upper[i] || x < lower[i]) {
+                mask[i] |= bit;
+            }
+        }
+    }
+
+    /**
+     * Runs of at least {@code length} points on the same side of the centre line.
+     *
+     * @param skipCentre if true, points on the centre line and missing points neither extend nor break a run
+     *     (IHI, Anhøj); otherwise they break it (MDC, qcc)
+     * @param wholePattern flag every point of the run, otherwise from the {@code length}-th point on
+     */
+    public static void shift(double[] v, double[] centre, int from, int to, int length, boolean skipCentre,
+            boolean wholePattern, int[] mask, int bit) {
+        int side = 0;
+        int count = 0;
+        int start = from;
+        for (int i = from; i < to; i++) {
+            final double d = v[i] - centre[i];
+            final int s = d > 0 ? 1 : d < 0 ? -1 : 0;
+            if (s == 0) {
+                // on the centre line, or missing (NaN compares false both ways)
+                if (!skipCentre) {
+                    side = 0;
+                    count = 0;
+                }
+                continue;
+            }
+            if (s == side) {
+                count++;
+            } else {
+                side = s;
+                count = 1;
+                start = i;
+            }
+            if (count >= length) {
+                if (wholePattern && count == length) {
+                    for (int j = start; j < i; j++) {
+                        final double dj = v[j] - centre[j];
+                        if (side > 0 ? dj > 0 : dj < 0) {
+                            mask[j] |= bit;
+                        }
+                    }
+                }
+                mask[i] |= bit;
+            }
+        }
+    }
+
+    /**
+     * Trends: at least {@code length} points each strictly higher (or lower) than the one before.
+     *
+     * @param skipTies if true, a value equal to the previous counted one (or missing) is skipped and neither
+     *     extends nor breaks the trend (IHI); otherwise a tie or a missing value breaks it (MDC, qcc)
+     * @param wholePattern flag every point of the trend (including skipped ties inside it), otherwise from the
+     *     {@code length}-th point on
+     */
+    public static void trend(double[] v, int from, int to, int length, boolean skipTies, boolean wholePattern,
+            int[] mask, int bit) {
+        int direction = 0;
+        int count = 0;
+        int start = from;
+        double previous = Double.NaN;
+        int previousIndex = -1;
+        for (int i = from; i < to; i++) {
+            final double x = v[i];
+            if (x != x) {
+                if (!skipTies) {
+                    direction = 0;
+                    count = 0;
+                    previous = Double.NaN;
+                }
+                continue;
+            }
+            if (previous != previous) {
+                previous = x;
+                previousIndex = i;
+                direction = 0;
+                count = 1;
+                start = i;
+                continue;
+            }
+            final int s = x > previous ? 1 : x < previous ? -1 : 0;
+            if (s == 0) {
+                if (!skipTies) {
+                    direction = 0;
+                    count = 1;
+                    start = i;
+                    previous = x;
+                    previousIndex = i;
+                }
+                continue;
+            }
+            if (s == direction) {
+                count++;
+            } else {
+                direction = s;
+                count = 2;
+                start = previousIndex;
+            }
+            previous = x;
+            previousIndex = i;
+            if (count >= length) {
+                if (wholePattern && count == length) {
+                    for (int j = start; j < i; j++) {
+                        if (v[j] == v[j]) {
+                            mask[j] |= bit;
+                        }
+                    }
+                }
+                mask[i] |= bit;
+            }
+        }
+    }
+
+    /**
+     * Making Data Count two-of-three: in a complete window of three consecutive points, all three strictly on the
+     * same side of the centre line and at least two of them "close" (beyond the 2σ line); the close points of the
+     * window are flagged.
+     *
+     * @param countOutside if false only points between the 2σ line and the limits are close (NHSRplotthedots
+     *     0.2.2); if true points beyond the limits count too (Making Data Count rule of November 2023)
+     */
+    public static void twoOfThreeSameSide(double[] v, double[] centre, double[] lower2, double[] upper2,
+            double[] lower, double[] upper, int from, int to, boolean countOutside, int[] mask, int bit) {
+        for (int i = from + 2; i < to; i++) {
+            int sideSum = 0;
+            int close = 0;
+            for (int j = i - 2; j <= i; j++) {
+                final double d = v[j] - centre[j];
+                sideSum += d > 0 ? 1 : d < 0 ? -1 : 0;
+                if (isClose(v[j], lower2[j], upper2[j], lower[j], upper[j], countOutside)) {
+                    close++;
+                }
+            }
+            if (close >= 2 && (sideSum == 3 || sideSum == -3)) {
+                for (int j = i - 2; j <= i; j++) {
+                    if (isClose(v[j], lower2[j], upper2[j], lower[j], upper[j], countOutside)) {
+                        mask[j] |= bit;
+                    }
+                }
+            }
+        }
+    }
+
+    private static boolean isClose(double x, double lower2, double upper2, double lower, double upper,
+            boolean countOutside) {
+        final boolean beyond = x > upper2 || x < lower2;
+        return countOutside ? beyond : beyond && !(x > upper || x < lower);
+    }
+
+    /**
+     * qcc's zone rules (Western Electric 2 and 3, Nelson 5 and 6): in the window of {@code window} points ending
+     * at point i, at least {@code needed} lie strictly beyond the zone line on one side and point i is one of
+     * them; point i is flagged. Every point of the window is compared with the zone lines of point i (qcc's
+     * behaviour with variable limits). A window holding a missing value never qualifies.
+     */
+    public static void zoneWindow(double[] v, double[] lowerZone, double[] upperZone, int from, int to, int window,
+            int needed, int[] mask, int bit) {
+        for (int i = from + window - 1; i < to; i++) {
+            final double up = upperZone[i];
+            final double lo = lowerZone[i];
+            int above = 0;
+            int below = 0;
+            boolean missing = false;
+            for (int j = i - window + 1; j <= i; j++) {
+                final double x = v[j];
+                if (x != x) {
+                    missing = true;
+                    break;
+                }
+                if (x > up) {
+                    above++;
+                } else if (x < lo) {
+                    below++;
+                }
+            }
+            if (missing) {
+                continue;
+            }
+            final double x = v[i];
+            if ((above >= needed && x > up) || (below >= needed && x < lo)) {
+                mask[i] |= bit;
+            }
+        }
+    }
+
+    /**
+     * Nelson 4: {@code length} points in a row alternating up and down (each step reverses the previous one);
+     * flagged from the {@code length}-th point (qcc).
+     */
+    public static void alternating(double[] v, int from, int to, int length, int[] mask, int bit) {
+        int count = 0;
+        for (int i = from + 2; i < to; i++) {
+            final double a = v[i - 1] - v[i - 2];
+            final double b = v[i] - v[i - 1];
+            if (a * b < 0) {
+                count++;
+                if (count >= length - 2) {
+                    mask[i] |= bit;
+                }
+            } else {
+                count = 0;
+            }
+        }
+    }
+
+    /**
+     * Nelson 7: {@code length} points in a row within the 1σ lines (inclusive); flagged from the
+     * {@code length}-th point (qcc).
+     */
+    public static void stratification(double[] v, double[] lower1, double[] upper1, int from, int to, int length,
+            int[] mask, int bit) {
+        int count = 0;
+        for (int i = from; i < to; i++) {
+            final double x = v[i];
+            if (x >= lower1[i] && x <= upper1[i]) {
+                count++;
+                if (count >= length) {
+                    mask[i] |= bit;
+                }
+            } else {
+                count = 0;
+            }
+        }
+    }
+
+    /**
+     * Nelson 8: a window of {@code length} points all strictly beyond the 1σ lines, at least one above and one
+     * below; the window's last point is flagged (qcc).
+     */
+    public static void mixture(double[] v, double[] lower1, double[] upper1, int from, int to, int length,
+            int[] mask, int bit) {
+        int outside = 0;
+        int lastAbove = Integer.MIN_VALUE;
+        int lastBelow = Integer.MIN_VALUE;
+        for (int i = from; i < to; i++) {
+            final double x = v[i];
+            if (x > upper1[i]) {
+                outside++;
+                lastAbove = i;
+            } else if (x < lower1[i]) {
+                outside++;
+                lastBelow = i;
+            } else {
+                outside = 0;
+            }
+            final int windowStart = i - length + 1;
+            if (outside >= length && lastAbove >= windowStart && lastBelow >= windowStart) {
+                mask[i] |= bit;
+            }
+        }
+    }
+}

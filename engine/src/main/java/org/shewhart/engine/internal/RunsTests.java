@@ -1,0 +1,200 @@
+package org.shewhart.engine.internal;
+
+import org.apache.commons.numbers.gamma.LogGamma;
+import org.apache.commons.statistics.distribution.BinomialDistribution;
+
+/**
+ * Runs tests on the signs of (value - centre) over the useful points of a phase: points a mask selects that are
+ * neither missing nor on the centre line. No range checks are performed. No instances.
+ */
+public final class RunsTests {
+    /** Index of the number of useful points in the statistics array. */
+    public static final int USEFUL = 0;
+    /** Index of the longest run. */
+    public static final int LONGEST_RUN = 1;
+    /** Index of the number of runs. */
+    public static final int RUNS = 2;
+
+    private RunsTests() {
+    }
+
+    /**
+     * Counts useful points, the longest run and the number of runs.
+     *
+     * @param v values
+     * @param centre centre line per point
+     * @param use selection mask (included points)
+     * @param from first index, inclusive
+     * @param to last index, exclusive
+     * @param out receives {@code [useful, longestRun, runs]}
+     */
+    public static void count(double[] v, double[] centre, boolean[] use, int from, int to, int[] out) {
+        int useful = 0;
+        int runs = 0;
+        int longest = 0;
+        int current = 0;
+        int side = 0;
+        for (int i = from; i < to; i++) {
+            if (!use[i]) {
+                continue;
+            }
+            final double d = v[i] - centre[i];
+            final int s = d > 0 ? 1 : d < 0 ? -1 : 0;
+            if (s == 0) {
+                continue;
+            }
+            useful++;
+            if (s == side) {
+                current++;
+            } else {
+                side = s;
+                current = 1;
+                runs++;
+            }
+            if (current > longest) {
+                longest = current;
+            }
+        }
+        out[USEFUL] = useful;
+        out[LONGEST_RUN] = longest;
+        out[RUNS] = runs;
+    }
+
+    /**
+     * Flags the useful points of every run longer than {@code maxRun}.
+     */
+    public static void flagLongRuns(double[] v, double[] centre, boolean[] use, int from, int to, int maxRun,
+            int[] mask, int bit) {
+        int side = 0;
+        int current = 0;
+        int start = from;
+        for (int i = from; i < to; i++) {
+            if (!use[i]) {
+                continue;
+            }
+            final double d = v[i] - centre[i];
+            final int s = d > 0 ? 1 : d < 0 ? -1 : 0;
+            if (s == 0) {
+                continue;
+            }
+            if (s == side) {
+                current++;
+            } else {
+                side = s;
+                current = 1;
+                start = i;
+            }
+            if (current > maxRun) {
+                if (current == maxRun + 1) {
+                    for (int j = start; j < i; j++) {
+                        final double dj = v[j] - centre[j];
+                        if (use[j] && (side > 0 ? dj > 0 : dj < 0)) {
+                            mask[j] |= bit;
+                        }
+                    }
+                }
+                mask[i] |= bit;
+            }
+        }
+    }
+
+    /**
+     * Flags every useful point of the range (a phase-level signal such as too few crossings).
+     */
+    public static void flagUseful(double[] v, double[] centre, boolean[] use, int from, int to, int[] mask,
+            int bit) {
+        for (int i = from; i < to; i++) {
+            final double d = v[i] - centre[i];
+            if (use[i] && (d > 0 || d < 0)) {
+                mask[i] |= bit;
+            }
+        }
+    }
+
+    /**
+     * Anhøj's limit for the longest run: round(log2 n) + 3 (Schilling 2012; qicharts2 {@code runs.analysis}).
+     * log2 of an integer is never exactly x.5, so the rounding convention does not matter.
+     *
+     * @param useful number of useful points, at least 1
+     * @return the largest run length that is not a signal
+     */
+    public static int longestRunMax(int useful) {
+        return (int) Math.round(Math.log(useful) / Math.log(2)) + 3;
+    }
+
+    /**
+     * Anhøj's minimum number of crossings: the 5 % quantile of Binomial(n - 1, 1/2), i.e. the smallest c with
+     * P(X &lt;= c) &gt;= 0.05 (Chen 2010; R {@code qbinom(0.05, n - 1, 0.5)}).
+     *
+     * @param useful number of useful points, at least 1
+     * @return the fewest crossings that are not a signal
+     */
+    public static int crossingsMin(int useful) {
+        return BinomialDistribution.of(useful - 1, 0.5).inverseCumulativeProbability(0.05);
+    }
+
+    /**
+     * The IHI run chart's range of expected runs for {@code useful} points: too few runs if fewer than the
+     * returned lower bound, too many if more than the upper bound. Computed from the exact distribution of the
+     * number of runs (Swed and Eisenhart 1943) with the points split as evenly as possible above and below the
+     * median, {@code n1 = floor(n / 2)}, {@code n2 = ceil(n / 2)}, at 5 % in each tail: the lower bound is the
+     * largest r with P(R &lt;= r) &lt;= 0.05 and the upper the smallest r with P(R &gt;= r) &lt;= 0.05. This is
+     * the construction behind the runs table of Perla, Provost and Murray (2011).
+     *
+     * @param useful number of useful points
+     * @param out receives {@code [lower, upper]}; both -1 below 2 points
+     */
+    public static void expectedRuns(int useful, int[] out) {
+        if (useful < 2) {
+            out[0] = -1;
+            out[1] = -1;
+            return;
+        }
+        final int n1 = useful / 2;
+        final int n2 = useful - n1;
+        final double logTotal = logChoose(useful, n1);
+        // lower tail
+        double cumulative = 0;
+        int lower = 1;
+        for (int r = 2; r <= useful; r++) {
+            cumulative += probabilityOfRuns(r, n1, n2, logTotal);
+            if (cumulative <= 0.05) {
+                lower = r;
+            } else {
+                break;
+            }
+        }
+        // upper tail
+        cumulative = 0;
+        int upper = useful + 1;
+        for (int r = useful; r >= 2; r--) {
+            cumulative += probabilityOfRuns(r, n1, n2, logTotal);
+            if (cumulative <= 0.05) {
+                upper = r;
+            } else {
+                break;
+            }
+        }
+        out[0] = lower;
+        out[1] = upper;
+    }
+
+    /** P(R = r) for n1 and n2 points of each kind, Swed and Eisenhart (1943). */
+    private static double probabilityOfRuns(int r, int n1, int n2, double logTotal) {
+        if ((r & 1) == 0) {
+            final int k = r / 2;
+            return 2 * Math.exp(logChoose(n1 - 1, k - 1) + logChoose(n2 - 1, k - 1) - logTotal);
+        }
+        final int k = (r - 1) / 2;
+        return Math.exp(logChoose(n1 - 1, k) + logChoose(n2 - 1, k - 1) - logTotal)
+                + Math.exp(logChoose(n1 - 1, k - 1) + logChoose(n2 - 1, k) - logTotal);
+    }
+
+    /** log C(n, k); negative infinity when the coefficient is zero. */
+    private static double logChoose(int n, int k) {
+        if (k < 0 || k > n || n < 0) {
+            return Double.NEGATIVE_INFINITY;
+        }
+        return LogGamma.value(n + 1.0) - LogGamma.value(k + 1.0) - LogGamma.value(n - k + 1.0);
+    }
+}
