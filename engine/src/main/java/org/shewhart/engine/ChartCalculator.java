@@ -335,6 +335,7 @@ final class ChartCalculator {
         }
         for (Rule r : rules) {
             final int bit = r.bit();
+            final boolean phaseLevel = r == Rule.FEW_CROSSINGS || r == Rule.RUNS;
             for (int p = 0; p + 1 < starts.length; p++) {
                 final int from = starts[p];
                 final int to = starts[p + 1];
@@ -347,13 +348,27 @@ final class ChartCalculator {
                     final PointType t = PointType.of(side(r, v, centre, mask, i, starts, phaseOf), improvement,
                             r.isDirectional());
                     int j = i;
-                    while (j + 1 < to && (mask[j + 1] & bit) != 0
-                            && PointType.of(side(r, v, centre, mask, j + 1, starts, phaseOf), improvement,
-                                    r.isDirectional()) == t) {
-                        j++;
+                    if (phaseLevel) {
+                        // one signal for the phase: from its first to its last flagged point
+                        for (int k = to - 1; k > i; k--) {
+                            if ((mask[k] & bit) != 0) {
+                                j = k;
+                                break;
+                            }
+                        }
+                    } else {
+                        // a stretch of consecutive flagged points; directional rules also split where the side
+                        // changes (a shift above followed at once by a shift below is two signals)
+                        while (j + 1 < to && (mask[j + 1] & bit) != 0 && (!r.isDirectional()
+                                || PointType.of(side(r, v, centre, mask, j + 1, starts, phaseOf), improvement,
+                                        true) == t)) {
+                            j++;
+                        }
                     }
+                    final PointType type = r.isDirectional() ? t
+                            : PointType.of(side(r, v, centre, mask, j, starts, phaseOf), improvement, false);
                     final int first = Math.max(from, i - lookBack(spec, r));
-                    signals.add(new Signal(r, first, j, t));
+                    signals.add(new Signal(r, first, j, type));
                     i = j + 1;
                 }
             }

@@ -10,7 +10,8 @@ import java.util.Objects;
  * @param rule the rule that fired
  * @param first index of the first point of the pattern
  * @param last index of the last point of the pattern
- * @param type improvement, concern or neutral (high or low)
+ * @param type improvement, concern or neutral (high or low); for a rule without a side ({@link Rule#isDirectional()}
+ *     false) neutral high or low by the side of the pattern's last point
  */
 public record Signal(Rule rule, int first, int last, PointType type) {
     /**
