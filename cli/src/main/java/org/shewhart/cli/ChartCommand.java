@@ -26,7 +26,9 @@ final class ChartCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "FILE", description = "CSV file, one row per observation.")
     Path file;
 
-    @Option(names = "--chart", required = true, paramLabel = "TYPE", description = "run, xmr (i) or mr.")
+    @Option(names = "--chart", required = true, paramLabel = "TYPE",
+            description = "run, xmr (i), mr, xbar-s (xbar), xbar-r, s, r, p, np, c, u, p-prime (pp), "
+                    + "u-prime (up), g, t, i-prime (ip).")
     String chart;
 
     @Option(names = "--x", paramLabel = "COL", defaultValue = "x", description = "x column (default: x).")
@@ -80,7 +82,9 @@ final class ChartCommand implements Callable<Integer> {
     @Option(names = "--sigma", paramLabel = "NUM", description = "known process sigma, in plotted units.")
     Double sigma;
 
-    @Option(names = "--sigma-method", paramLabel = "ID", description = "mr (default) or sd.")
+    @Option(names = "--sigma-method", paramLabel = "ID",
+            description = "individuals: mr (default) or sd; subgroups: uwave-r, uwave-sd, mvlue-r, "
+                    + "mvlue-sd, rmsdf.")
     String sigmaMethod;
 
     @Option(names = "--sigmas", paramLabel = "K", description = "limits at K sigma (default: 3).")
@@ -114,9 +118,10 @@ final class ChartCommand implements Callable<Integer> {
     }
 
     Computed compute() {
+        final ChartType type = ChartType.of(chart);
         final CsvTable table = CsvTable.read(file);
-        final String nColumn = n != null ? n : table.hasColumn("n") ? "n" : null;
-        final ChartInput input = ChartInput.read(table, x, y, nColumn, phaseCol);
+        final String nColumn = type.isSubgrouped() ? null : n != null ? n : table.hasColumn("n") ? "n" : null;
+        final ChartInput input = ChartInput.read(table, x, y, nColumn, phaseCol, type);
         return new Computed(input, spec(input).compute(input.series()));
     }
 
@@ -130,6 +135,8 @@ final class ChartCommand implements Callable<Integer> {
 
     ChartSpec spec(ChartInput input) {
         final ChartSpec.Builder b = ChartSpec.builder(ChartType.of(chart));
+        // text x are categories (hospitals, wards): no runs analysis, Laney sigma from the SD (qicharts2)
+        b.categorical(input.kind() == ChartInput.Kind.TEXT);
         if (profile != null) {
             b.profile(RuleProfile.of(profile));
         }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.shewhart.engine.ChartType;
 import org.shewhart.engine.Series;
 import org.shewhart.engine.SpcInputException;
 
@@ -38,19 +39,29 @@ final class ChartInput {
     private final double[] keys;
     private final double[] value;
     private final double[] size;
+    private final double[] sd;
+    private final double[] range;
     private final int[] phaseStarts;
 
-    private ChartInput(Kind kind, String[] labels, double[] keys, double[] value, double[] size,
-            int[] phaseStarts) {
+    private ChartInput(Kind kind, String[] labels, double[] keys, double[] value, double[] size, double[] sd,
+            double[] range, int[] phaseStarts) {
         this.kind = kind;
         this.labels = labels;
         this.keys = keys;
         this.value = value;
         this.size = size;
+        this.sd = sd;
+        this.range = range;
         this.phaseStarts = phaseStarts;
     }
 
-    static ChartInput read(CsvTable t, String xName, String yName, String nName, String phaseName) {
+    /**
+     * Reads the points of a chart of the given type: for subgroup charts (xbar, s, r) each point holds the mean,
+     * SD, range and number of its observations; with a denominator the summed numerator and denominator; for c
+     * charts the summed count; otherwise the mean of the rows.
+     */
+    static ChartInput read(CsvTable t, String xName, String yName, String nName, String phaseName,
+            ChartType type) {
         final int xc = t.column(xName, "--x");
         final int yc = t.column(yName, "--y");
         final int nc = nName == null ? -1 : t.column(nName, "--n");
@@ -85,10 +96,18 @@ final class ChartInput {
         final double[] sumY = new double[groups];
         final double[] sumN = new double[groups];
         final int[] countY = new int[groups];
+        // Welford's running mean and sum of squared deviations, min and max: the subgroup SD and range
+        final double[] runMean = new double[groups];
+        final double[] m2 = new double[groups];
+        final double[] min = new double[groups];
+        final double[] max = new double[groups];
+        Arrays.fill(min, Double.POSITIVE_INFINITY);
+        Arrays.fill(max, Double.NEGATIVE_INFINITY);
         final String[] phaseLabel = new String[groups];
         for (int r = 0; r < rows; r++) {
             final int g = group[r];
             final double y = number(t, r, yc);
+            check(t, r, yc, nc, y, type);
             if (pc >= 0) {
                 final String p = t.cell(r, pc);
                 if (phaseLabel[g] == null) {
@@ -115,6 +134,11 @@ final class ChartInput {
             } else if (y == y) {
                 sumY[g] += y;
                 countY[g]++;
+                final double d = y - runMean[g];
+                runMean[g] += d / countY[g];
+                m2[g] += d * (y - runMean[g]);
+                min[g] = Math.min(min[g], y);
+                max[g] = Math.max(max[g], y);
             }
         }
         final Integer[] order = new Integer[groups];
@@ -127,16 +151,26 @@ final class ChartInput {
         }
         final String[] sortedLabels = new String[groups];
         final double[] sortedKeys = new double[groups];
+        final boolean subgroups = type.isSubgrouped();
         final double[] v = new double[groups];
-        final double[] s = nc >= 0 ? new double[groups] : null;
+        final double[] s = nc >= 0 || subgroups ? new double[groups] : null;
+        final double[] sds = subgroups ? new double[groups] : null;
+        final double[] ranges = subgroups ? new double[groups] : null;
         final List<Integer> starts = new ArrayList<>();
         for (int k = 0; k < groups; k++) {
             final int g = order[k];
             sortedLabels[k] = labels.get(g);
             sortedKeys[k] = keys.get(g);
-            if (s != null) {
+            if (subgroups) {
+                v[k] = countY[g] == 0 ? Double.NaN : sumY[g] / countY[g];
+                s[k] = countY[g];
+                sds[k] = countY[g] < 2 ? Double.NaN : Math.sqrt(m2[g] / (countY[g] - 1));
+                ranges[k] = countY[g] < 2 ? Double.NaN : max[g] - min[g];
+            } else if (s != null) {
                 v[k] = countY[g] == 0 ? Double.NaN : sumY[g];
                 s[k] = sumN[g];
+            } else if (type == ChartType.C) {
+                v[k] = countY[g] == 0 ? Double.NaN : sumY[g];
             } else {
                 v[k] = countY[g] == 0 ? Double.NaN : sumY[g] / countY[g];
             }
@@ -144,8 +178,35 @@ final class ChartInput {
                 starts.add(k);
             }
         }
-        return new ChartInput(kind, sortedLabels, sortedKeys, v, s,
+        return new ChartInput(kind, sortedLabels, sortedKeys, v, s, sds, ranges,
                 starts.stream().mapToInt(Integer::intValue).toArray());
+    }
+
+    /** Row-level checks of what a chart type can take, so the message can name file, row and column. */
+    private static void check(CsvTable t, int r, int yc, int nc, double y, ChartType type) {
+        final boolean counts = type == ChartType.P || type == ChartType.NP || type == ChartType.P_PRIME
+                || type == ChartType.C || type == ChartType.U || type == ChartType.U_PRIME || type == ChartType.G;
+        if (counts && y < 0) {
+            throw new SpcInputException(String.format(Locale.ROOT,
+                    "%s: count '%s' is negative; a %s chart counts events, so values must be >= 0",
+                    t.where(r, yc), t.cell(r, yc), type.id()));
+        }
+        if (type == ChartType.T && y <= 0) {
+            throw new SpcInputException(String.format(Locale.ROOT,
+                    "%s: time '%s' is not positive; a t chart needs times between events > 0 (add 0.5 to "
+                            + "same-day events, or use a g chart)", t.where(r, yc), t.cell(r, yc)));
+        }
+        final boolean binomial = type == ChartType.P || type == ChartType.NP || type == ChartType.P_PRIME;
+        if (binomial && nc >= 0) {
+            final double n = number(t, r, nc);
+            // a zero denominator makes the point missing (no value, no limits), as qicharts2 reports it
+            if (y > n && n > 0) {
+                throw new SpcInputException(String.format(Locale.ROOT,
+                        "%s: numerator '%s' is greater than denominator '%s' (column '%s'); a %s chart needs "
+                                + "numerator <= denominator", t.where(r, yc), t.cell(r, yc), t.cell(r, nc),
+                        t.columnName(nc), type.id()));
+            }
+        }
     }
 
     private static Kind kindOf(CsvTable t, int xc) {
@@ -245,6 +306,9 @@ final class ChartInput {
     }
 
     Series series() {
+        if (sd != null) {
+            return Series.ofSubgroups(value, sd, range, size);
+        }
         return size == null ? Series.of(value) : Series.of(value, size);
     }
 

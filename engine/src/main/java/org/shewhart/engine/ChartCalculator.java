@@ -4,8 +4,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import org.shewhart.engine.internal.Descriptive;
-import org.shewhart.engine.internal.MovingRanges;
 import org.shewhart.engine.internal.RuleKernels;
 import org.shewhart.engine.internal.RunsTests;
 
@@ -15,18 +13,13 @@ import org.shewhart.engine.internal.RunsTests;
  * instances.
  */
 final class ChartCalculator {
-    /** d2(2) = 1.128: sigma = AMR / 1.128 (Montgomery, Introduction to SQC, appendix VI). */
-    static final double D2 = 1.128;
-    /** Making Data Count limit half-width in units of AMR (NHSRplotthedots {@code limit <- 2.66}). */
-    static final double MDC_CONSTANT = 2.66;
-
-    private static final int CENTRE = 0;
-    private static final int LOWER = 1;
-    private static final int UPPER = 2;
-    private static final int LOWER1 = 3;
-    private static final int UPPER1 = 4;
-    private static final int LOWER2 = 5;
-    private static final int UPPER2 = 6;
+    private static final int CENTRE = Limits.CENTRE;
+    private static final int LOWER = Limits.LOWER;
+    private static final int UPPER = Limits.UPPER;
+    private static final int LOWER1 = Limits.LOWER1;
+    private static final int UPPER1 = Limits.UPPER1;
+    private static final int LOWER2 = Limits.LOWER2;
+    private static final int UPPER2 = Limits.UPPER2;
 
     private ChartCalculator() {
     }
@@ -38,8 +31,14 @@ final class ChartCalculator {
         if (n == 0) {
             throw new SpcInputException("no points to chart: the series is empty");
         }
+        validate(spec, series);
         final double[] v = plottedValues(series, type);
-        final int withValues = Descriptive.count(plottedSource(series), all(n), 0, n);
+        int withValues = 0;
+        for (int i = 0; i < n; i++) {
+            if (v[i] == v[i] || (type == ChartType.MR && series.valueAt(i) == series.valueAt(i))) {
+                withValues++;
+            }
+        }
         if (withValues < 2) {
             throw new SpcInputException(String.format(Locale.ROOT,
                     "a %s chart needs at least 2 points with values, got %d", type.id(), withValues));
@@ -71,6 +70,8 @@ final class ChartCalculator {
         final double m = spec.multiply();
         final List<Phase> phases = new ArrayList<>(starts.length - 1);
         final double[] phaseSigma = new double[starts.length - 1];
+        final Limits.Columns columns = new Limits.Columns(v, series.values(), series.sizes(), series.sds(),
+                series.ranges());
 
         for (int p = 0; p + 1 < starts.length; p++) {
             final int from = starts[p];
@@ -82,28 +83,7 @@ final class ChartCalculator {
                 included[i] = !excluded[i];
                 use[i] = baseline[i] && included[i];
             }
-            final double centre;
-            final double sigma;
-            switch (type) {
-                case RUN:
-                    centre = known(spec.knownCentre(), m, Descriptive.median(v, use, from, to, scratch));
-                    sigma = Double.NaN;
-                    break;
-                case XMR:
-                    centre = known(spec.knownCentre(), m, Descriptive.mean(v, use, from, to));
-                    sigma = known(spec.knownSigma(), m, individualsSigma(spec, v, use, from, to));
-                    break;
-                case MR:
-                    centre = known(spec.knownCentre(), m, Descriptive.mean(v, use, from, to));
-                    // sigma of a moving range of span 2 is d3(2) sigma = (D4(2) - 1) / 3 x mean MR, so that
-                    // centre + 3 sigma = 3.267 x mean MR (qicharts2 qic.mr)
-                    sigma = (MovingRanges.SCREEN_LIMIT - 1) / 3 * centre;
-                    break;
-                default:
-                    throw new IllegalStateException("unhandled chart type " + type);
-            }
-            phaseSigma[p] = sigma;
-            fillLines(lines, type, spec.sigmas(), centre, sigma, from, to);
+            phaseSigma[p] = Limits.phase(spec, columns, use, from, to, lines, scratch);
         }
 
         // the multiplier scales values and lines after calculation (qicharts2 `multiply`)
@@ -127,7 +107,9 @@ final class ChartCalculator {
             applyRules(spec, type, v, lines, from, to, mask);
             RunsAnalysis runs = null;
             if (type != ChartType.MR) {
-                runs = runsAnalysis(profile, v, lines[CENTRE], included, from, to, mask, stats, expected);
+                // categories have no order: the statistics are reported, but never signal (qicharts2 dots.only)
+                runs = runsAnalysis(profile, spec.isCategorical(), v, lines[CENTRE], included, from, to, mask,
+                        stats, expected);
             }
             int baselinePoints = 0;
             for (int i = from; i < to; i++) {
@@ -146,34 +128,88 @@ final class ChartCalculator {
                 variation(v, types), assurance(spec, lines));
     }
 
-    private static boolean[] all(int n) {
-        final boolean[] b = new boolean[n];
-        Arrays.fill(b, true);
-        return b;
-    }
-
-    /** The array whose missing values decide whether a point has a value. */
-    private static double[] plottedSource(Series series) {
-        return plottedValues(series, ChartType.XMR);
-    }
-
     private static double[] plottedValues(Series series, ChartType type) {
         final double[] value = series.values();
         final double[] size = series.sizes();
         final int n = value.length;
+        final double[] source;
+        switch (type) {
+            case S:
+                source = series.sds();
+                break;
+            case R:
+                source = series.ranges();
+                break;
+            default:
+                source = value;
+        }
         final double[] v = new double[n];
-        if (size == null) {
-            System.arraycopy(value, 0, v, 0, n);
+        if (size == null || !type.plotsRatio() || series.isSubgrouped()) {
+            System.arraycopy(source, 0, v, 0, n);
         } else {
             for (int i = 0; i < n; i++) {
-                // 0/0 is NaN: missing, never a made-up number
+                // IEEE division, as qicharts2: 0 / 0 is NaN (missing); k / 0 is +Inf, an infinite rate that has
+                // no limits and is written as null, but lies above the centre line for the run rules
                 v[i] = value[i] / size[i];
-                if (Double.isInfinite(v[i])) {
-                    v[i] = Double.NaN;
-                }
             }
         }
         return v;
+    }
+
+    /**
+     * Rejects series a chart cannot take: a missing denominator column or subgroup statistics, negative counts,
+     * numerators above denominators on binomial charts, non-positive times on t charts, unequal areas of
+     * opportunity on c charts under qcc's rules.
+     */
+    private static void validate(ChartSpec spec, Series series) {
+        final ChartType type = spec.type();
+        final int n = series.size();
+        if (type.isSubgrouped() && !series.isSubgrouped()) {
+            throw new SpcInputException(String.format(Locale.ROOT,
+                    "a %s chart needs subgroups: several observations per x, given as Series.ofSubgroups",
+                    type.id()));
+        }
+        if (type.needsSizes() && !series.hasSizes()) {
+            throw new SpcInputException(String.format(Locale.ROOT,
+                    "a %s chart needs a denominator (subgroup size or area of opportunity) for every point",
+                    type.id()));
+        }
+        final boolean counts = type == ChartType.P || type == ChartType.NP || type == ChartType.P_PRIME
+                || type == ChartType.C || type == ChartType.U || type == ChartType.U_PRIME || type == ChartType.G;
+        final boolean binomial = type == ChartType.P || type == ChartType.NP || type == ChartType.P_PRIME;
+        for (int i = 0; i < n; i++) {
+            final double y = series.valueAt(i);
+            final double size = series.sizeAt(i);
+            if (counts && y < 0) {
+                throw new SpcInputException(String.format(Locale.ROOT,
+                        "point %d: count %s is negative; a %s chart counts events, so values must be >= 0", i + 1,
+                        y, type.id()));
+            }
+            if (binomial && y > size && size > 0) {
+                throw new SpcInputException(String.format(Locale.ROOT,
+                        "point %d: numerator %s is greater than denominator %s; a %s chart needs numerator <= "
+                                + "denominator", i + 1, y, size, type.id()));
+            }
+            if (type == ChartType.T && !(y > 0) && y == y) {
+                throw new SpcInputException(String.format(Locale.ROOT,
+                        "point %d: time %s is not positive; a t chart needs times between events > 0 (add 0.5 to "
+                                + "same-day events, or use a g chart)", i + 1, y));
+            }
+            if (series.hasSizes() && size < 0) {
+                throw new SpcInputException(String.format(Locale.ROOT,
+                        "point %d: denominator %s is negative; it must be >= 0", i + 1, size));
+            }
+        }
+        final boolean qcc = spec.profile() == RuleProfile.WECO || spec.profile() == RuleProfile.NELSON;
+        if (type == ChartType.C && qcc && series.hasSizes()) {
+            for (int i = 1; i < n; i++) {
+                if (series.sizeAt(i) != series.sizeAt(0)) {
+                    throw new SpcInputException(String.format(Locale.ROOT,
+                            "point %d: size %s differs from %s; a c chart needs equal areas of opportunity (use a "
+                                    + "u chart for counts per unit)", i + 1, series.sizeAt(i), series.sizeAt(0)));
+                }
+            }
+        }
     }
 
     private static void movingRangesInPlace(double[] v, int from, int to) {
@@ -200,48 +236,18 @@ final class ChartCalculator {
         return starts;
     }
 
-    /** A known value given in plotted units (after the multiplier), or the estimate. */
-    private static double known(double knownValue, double multiply, double estimate) {
-        return knownValue == knownValue ? knownValue / multiply : estimate;
-    }
 
-    private static double individualsSigma(ChartSpec spec, double[] v, boolean[] use, int from, int to) {
-        if (spec.sigmaMethod() == SigmaMethod.STANDARD_DEVIATION) {
-            final int count = Descriptive.count(v, use, from, to);
-            return Descriptive.standardDeviation(v, use, from, to) / Descriptive.c4(count);
-        }
-        final double amr = MovingRanges.average(v, use, from, to, spec.screensMovingRanges());
-        // MDC: limits at mean ± 2.66 AMR, i.e. sigma = 2.66 / 3 x AMR; otherwise sigma = AMR / d2(2)
-        return spec.profile().usesMdcConstant() ? amr * MDC_CONSTANT / 3 : amr / D2;
-    }
 
-    private static void fillLines(double[][] lines, ChartType type, double k, double centre, double sigma,
-            int from, int to) {
-        final boolean floorAtZero = type == ChartType.MR;
-        for (int i = from; i < to; i++) {
-            lines[CENTRE][i] = centre;
-            if (sigma == sigma) {
-                lines[LOWER][i] = floor(centre - k * sigma, floorAtZero);
-                lines[UPPER][i] = centre + k * sigma;
-                lines[LOWER1][i] = floor(centre - k / 3 * sigma, floorAtZero);
-                lines[UPPER1][i] = centre + k / 3 * sigma;
-                lines[LOWER2][i] = floor(centre - 2 * k / 3 * sigma, floorAtZero);
-                lines[UPPER2][i] = centre + 2 * k / 3 * sigma;
-            }
-        }
-    }
 
-    private static double floor(double x, boolean atZero) {
-        return atZero && x < 0 ? 0 : x;
-    }
 
     private static void applyRules(ChartSpec spec, ChartType type, double[] v, double[][] lines, int from, int to,
             int[] mask) {
         final RuleProfile profile = spec.profile();
         final double[] centre = lines[CENTRE];
         RuleKernels.outside(v, lines[LOWER], lines[UPPER], from, to, mask, Rule.OUTSIDE_LIMITS.bit());
-        if (type == ChartType.MR) {
-            // moving ranges are serially dependent: only the limits test applies (qicharts2 switches runs off too)
+        if (type == ChartType.MR || spec.isCategorical()) {
+            // moving ranges are serially dependent, and categories have no order: only the limits test applies
+            // (qicharts2 switches its runs analysis off for both)
             return;
         }
         final boolean whole = profile.flagsWholePattern();
@@ -281,8 +287,8 @@ final class ChartCalculator {
         }
     }
 
-    private static RunsAnalysis runsAnalysis(RuleProfile profile, double[] v, double[] centre, boolean[] included,
-            int from, int to, int[] mask, int[] stats, int[] expected) {
+    private static RunsAnalysis runsAnalysis(RuleProfile profile, boolean categorical, double[] v, double[] centre,
+            boolean[] included, int from, int to, int[] mask, int[] stats, int[] expected) {
         RunsTests.count(v, centre, included, from, to, stats);
         final int useful = stats[RunsTests.USEFUL];
         if (useful == 0) {
@@ -295,7 +301,9 @@ final class ChartCalculator {
         final int crossingsMin = RunsTests.crossingsMin(useful);
         RunsTests.expectedRuns(useful, expected);
         boolean signal = false;
-        if (profile.hasAnhoejRuns()) {
+        if (categorical) {
+            signal = false;
+        } else if (profile.hasAnhoejRuns()) {
             if (longest > longestMax) {
                 signal = true;
                 RunsTests.flagLongRuns(v, centre, included, from, to, longestMax, mask, Rule.LONG_RUN.bit());

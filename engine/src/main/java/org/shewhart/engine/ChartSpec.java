@@ -31,6 +31,7 @@ public final class ChartSpec {
     private final SigmaMethod sigmaMethod;
     private final double sigmas;
     private final double multiply;
+    private final boolean categorical;
 
     private ChartSpec(Builder b) {
         this.type = b.type;
@@ -48,6 +49,7 @@ public final class ChartSpec {
         this.sigmaMethod = b.sigmaMethod;
         this.sigmas = b.sigmas;
         this.multiply = b.multiply;
+        this.categorical = b.categorical;
     }
 
     private static int[] sortedDistinct(int[] v) {
@@ -86,6 +88,7 @@ public final class ChartSpec {
         b.sigmaMethod = sigmaMethod;
         b.sigmas = sigmas;
         b.multiply = multiply;
+        b.categorical = categorical;
         return b;
     }
 
@@ -172,9 +175,17 @@ public final class ChartSpec {
         return knownSigma;
     }
 
-    /** @return the sigma estimator for individuals charts */
+    /** @return the sigma estimator chosen, or {@code null} for the chart's and profile's default */
     public SigmaMethod sigmaMethod() {
-        return sigmaMethod != null ? sigmaMethod : SigmaMethod.MOVING_RANGE;
+        return sigmaMethod;
+    }
+
+    /**
+     * @return whether x is a set of unordered categories (e.g. hospitals): no runs analysis, and Laney charts
+     *     take sigma_z from the SD of the z-scores (qicharts2 with character x)
+     */
+    public boolean isCategorical() {
+        return categorical;
     }
 
     /** @return the limit width in sigmas (3 unless set) */
@@ -206,6 +217,7 @@ public final class ChartSpec {
         private SigmaMethod sigmaMethod;
         private double sigmas = 3;
         private double multiply = 1;
+        private boolean categorical;
 
         private Builder(ChartType type) {
             this.type = type;
@@ -391,6 +403,18 @@ public final class ChartSpec {
                         "multiply must be a positive number, got %s", value));
             }
             this.multiply = value;
+            return this;
+        }
+
+        /**
+         * Declares x a set of unordered categories (units, hospitals) rather than time: the runs analysis is
+         * switched off and Laney charts estimate sigma_z by the SD of the z-scores.
+         *
+         * @param value {@code true} for categories
+         * @return this builder
+         */
+        public Builder categorical(boolean value) {
+            this.categorical = value;
             return this;
         }
 

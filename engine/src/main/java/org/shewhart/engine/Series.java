@@ -13,10 +13,18 @@ import java.util.Objects;
 public final class Series {
     private final double[] value;
     private final double[] size;
+    private final double[] sd;
+    private final double[] range;
 
     private Series(double[] value, double[] size) {
+        this(value, size, null, null);
+    }
+
+    private Series(double[] value, double[] size, double[] sd, double[] range) {
         this.value = value;
         this.size = size;
+        this.sd = sd;
+        this.range = range;
     }
 
     /**
@@ -45,6 +53,32 @@ public final class Series {
                     "values length (%d) != sizes length (%d)", values.length, sizes.length));
         }
         return new Series(values.clone(), sizes.clone());
+    }
+
+    /**
+     * A series of subgroups for xbar, s and r charts: per subgroup the mean, the sample standard deviation
+     * (denominator n - 1; NaN for a subgroup of one), the range and the number of observations.
+     *
+     * @param means subgroup means, NaN = missing
+     * @param sds subgroup standard deviations
+     * @param ranges subgroup ranges (max - min)
+     * @param sizes numbers of observations
+     * @return the series
+     * @throws IllegalArgumentException if the lengths differ
+     */
+    public static Series ofSubgroups(double[] means, double[] sds, double[] ranges, double[] sizes) {
+        final int n = Objects.requireNonNull(means, "means").length;
+        if (sds.length != n || ranges.length != n || sizes.length != n) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT,
+                    "subgroup arrays differ in length: means %d, sds %d, ranges %d, sizes %d", n, sds.length,
+                    ranges.length, sizes.length));
+        }
+        return new Series(means.clone(), sizes.clone(), sds.clone(), ranges.clone());
+    }
+
+    /** @return whether the series holds subgroup statistics ({@link #ofSubgroups}) */
+    public boolean isSubgrouped() {
+        return sd != null;
     }
 
     /** @return the number of points */
@@ -85,5 +119,15 @@ public final class Series {
     /** Package-private view for the engine; never exposed or written to. May be {@code null}. */
     double[] sizes() {
         return size;
+    }
+
+    /** Package-private view: subgroup SDs, or {@code null}. */
+    double[] sds() {
+        return sd;
+    }
+
+    /** Package-private view: subgroup ranges, or {@code null}. */
+    double[] ranges() {
+        return range;
     }
 }
