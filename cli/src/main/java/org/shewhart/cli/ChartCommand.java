@@ -90,6 +90,11 @@ final class ChartCommand implements Callable<Integer> {
     @Option(names = "--sigmas", paramLabel = "K", description = "limits at K sigma (default: 3).")
     Double sigmas;
 
+    @Option(names = "--confidence", paramLabel = "P",
+            description = "probability limits covering P (e.g. 0.99): K = qnorm(1 - (1 - P) / 2); geometric "
+                    + "quantiles on g charts under the weco and nelson profiles.")
+    Double confidence;
+
     @Option(names = "--multiply", paramLabel = "K", description = "multiply values and lines, e.g. 100 for %.")
     Double multiply;
 
@@ -186,8 +191,14 @@ final class ChartCommand implements Callable<Integer> {
         if (sigmaMethod != null) {
             b.sigmaMethod(SigmaMethod.of(sigmaMethod));
         }
+        if (sigmas != null && confidence != null) {
+            throw new SpcInputException("give --sigmas or --confidence, not both");
+        }
         if (sigmas != null) {
             b.sigmas(sigmas);
+        }
+        if (confidence != null) {
+            b.confidence(confidence);
         }
         if (multiply != null) {
             b.multiply(multiply);

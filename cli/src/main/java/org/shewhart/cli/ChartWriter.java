@@ -13,6 +13,7 @@ import java.util.List;
 import org.shewhart.engine.Assurance;
 import org.shewhart.engine.ChartResult;
 import org.shewhart.engine.ChartSpec;
+import org.shewhart.engine.Note;
 import org.shewhart.engine.Phase;
 import org.shewhart.engine.Rule;
 import org.shewhart.engine.RunsAnalysis;
@@ -96,6 +97,15 @@ final class ChartWriter {
                 g.writeStringField("lastX", in.label(s.last()));
                 g.writeStringField("type", s.type().id());
                 g.writeStringField("text", SignalText.describe(r, s, in::label));
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeArrayFieldStart("notes");
+            for (Note note : r.notes()) {
+                g.writeStartObject();
+                g.writeNumberField("point", note.index() + 1);
+                g.writeStringField("x", in.label(note.index()));
+                g.writeStringField("text", note.text());
                 g.writeEndObject();
             }
             g.writeEndArray();

@@ -125,7 +125,7 @@ final class ChartCalculator {
         final List<Signal> signals = new ArrayList<>();
         classify(spec, v, lines[CENTRE], mask, starts, phaseOf, types, signals);
         return new ChartResult(spec, v, lines, mask, types, phaseOf, baseline, excluded, phases, signals,
-                variation(v, types), assurance(spec, lines));
+                variation(v, types), assurance(spec, lines), notes(spec, series, v, lines));
     }
 
     private static double[] plottedValues(Series series, ChartType type) {
@@ -435,6 +435,29 @@ final class ChartCalculator {
             return 1;
         }
         return v[i] >= centre[i] || v[i] != v[i] ? 1 : -1;
+    }
+
+    /** States why a point has no value or no limits where the data, not the method, is the reason. */
+    private static List<Note> notes(ChartSpec spec, Series series, double[] v, double[][] lines) {
+        final List<Note> notes = new ArrayList<>();
+        final ChartType type = spec.type();
+        for (int i = 0; i < v.length; i++) {
+            final double size = series.sizeAt(i);
+            if (type.isSubgrouped() && size < 2 && series.valueAt(i) == series.valueAt(i)
+                    && (type == ChartType.S || type == ChartType.R || lines[UPPER][i] != lines[UPPER][i])) {
+                notes.add(new Note(i, type == ChartType.S || type == ChartType.R
+                        ? "a subgroup of one observation has no standard deviation or range: no value, no limits"
+                        : "a subgroup of one observation: no limits (sigma / sqrt(n) needs c4(n), n >= 2)"));
+            } else if (series.hasSizes() && !type.isSubgrouped() && size == 0) {
+                notes.add(new Note(i, series.valueAt(i) == 0 || series.valueAt(i) != series.valueAt(i)
+                        ? "zero denominator: no value, no limits"
+                        : "zero denominator with a positive count: an infinite rate, shown without a value or "
+                                + "limits"));
+            } else if (series.valueAt(i) != series.valueAt(i)) {
+                notes.add(new Note(i, "missing value: drawn as a gap, left out of every calculation"));
+            }
+        }
+        return notes;
     }
 
     private static PointType variation(double[] v, byte[] types) {

@@ -33,10 +33,11 @@ public final class ChartResult {
     private final List<Signal> signals;
     private final PointType variation;
     private final Assurance assurance;
+    private final List<Note> notes;
 
     ChartResult(ChartSpec spec, double[] value, double[][] lines, int[] rules, byte[] types, int[] phaseOf,
             boolean[] baseline, boolean[] excluded, List<Phase> phases, List<Signal> signals,
-            PointType variation, Assurance assurance) {
+            PointType variation, Assurance assurance, List<Note> notes) {
         this.spec = spec;
         this.value = value;
         this.centre = lines[0];
@@ -55,6 +56,7 @@ public final class ChartResult {
         this.signals = List.copyOf(signals);
         this.variation = variation;
         this.assurance = assurance;
+        this.notes = List.copyOf(notes);
     }
 
     /** @return the specification this chart was computed with */
@@ -225,6 +227,11 @@ public final class ChartResult {
     /** @return the type of the last point with a value (common cause if there is none) */
     public PointType variation() {
         return variation;
+    }
+
+    /** @return why some points have no value or no limits, in point order (empty if every point has both) */
+    public List<Note> notes() {
+        return notes;
     }
 
     /** @return the assurance against the target, or {@code null} without a target, a direction or limits */

@@ -3,6 +3,7 @@ package org.shewhart.engine;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Objects;
+import org.apache.commons.statistics.distribution.NormalDistribution;
 
 /**
  * An immutable description of the chart to compute: chart type, rule profile with its overrides, improvement
@@ -388,6 +389,23 @@ public final class ChartSpec {
                         "sigmas must be a positive number, got %s", value));
             }
             this.sigmas = value;
+            return this;
+        }
+
+        /**
+         * Sets probability limits: the limit width in sigmas that covers {@code probability} of a normal
+         * distribution, k = Φ⁻¹(1 - (1 - p) / 2) (qcc {@code confidence.level}); g charts under the qcc profiles
+         * turn it back into geometric quantiles.
+         *
+         * @param probability in (0, 1), e.g. 0.99
+         * @return this builder
+         */
+        public Builder confidence(double probability) {
+            if (!(probability > 0 && probability < 1)) {
+                throw new SpcInputException(String.format(Locale.ROOT,
+                        "confidence must be a probability between 0 and 1 (e.g. 0.99), got %s", probability));
+            }
+            this.sigmas = NormalDistribution.of(0, 1).inverseSurvivalProbability((1 - probability) / 2);
             return this;
         }
 
