@@ -452,25 +452,33 @@ public final class FunnelKernels {
      * Proportion limits back-transformed from the arcsine square-root scale: {@code sin²(centre ∓ z sqrt(v))},
      * clamped to [0, 1], then made monotone as FunnelPlotR does: where the lower limit exceeds the one at the next
      * larger denominator (the angle has passed below 0 and sin² turns back up) it is set to 0, and where the upper
-     * limit is below the next one (past π/2) it is set to 1. The denominators must be ascending.
+     * limit is below the next one (the angle has passed π/2) it is set to 1. The denominators must be ascending.
+     *
+     * <p>FunnelPlotR's neighbour rule cannot see a second turn or the last denominator, which only very wide
+     * (adjusted) limits reach; there the limit is set outright: the lower to 0 if its angle is at most -π/2, or
+     * below 0 at the largest denominator; the upper to 1 if its angle is at least π, or above π/2 at the largest
+     * denominator.
      *
      * @param centre {@code asin(sqrt(T))}
      * @param z normal quantile of the coverage
      * @param var variances on the arcsine scale
-     * @param g number of values
+     * @param g number of values, at least 1
      * @param lower out: lower limits
      * @param upper out: upper limits
      */
     public static void arcsineLimits(double centre, double z, double[] var, int g, double[] lower,
             double[] upper) {
+        final double halfPi = Math.PI / 2;
         for (int k = 0; k < g; k++) {
             final double h = z * Math.sqrt(var[k]);
-            final double lo = Math.sin(centre - h);
-            final double up = Math.sin(centre + h);
-            lower[k] = Math.min(1, Math.max(0, lo * lo));
-            upper[k] = Math.min(1, Math.max(0, up * up));
+            final double a = centre - h;
+            final double b = centre + h;
+            final double lo = Math.sin(a);
+            final double up = Math.sin(b);
+            lower[k] = a <= -halfPi ? 0 : Math.min(1, Math.max(0, lo * lo));
+            upper[k] = b >= Math.PI ? 1 : Math.min(1, Math.max(0, up * up));
         }
-        // compare with the original neighbour: k + 1 is not yet changed when k is visited
+        // FunnelPlotR: compare with the original neighbour; k + 1 is not yet changed when k is visited
         for (int k = 0; k < g - 1; k++) {
             if (lower[k] > lower[k + 1]) {
                 lower[k] = 0;
@@ -478,6 +486,13 @@ public final class FunnelKernels {
             if (upper[k] < upper[k + 1]) {
                 upper[k] = 1;
             }
+        }
+        final double h = z * Math.sqrt(var[g - 1]);
+        if (centre - h < 0) {
+            lower[g - 1] = 0;
+        }
+        if (centre + h > halfPi) {
+            upper[g - 1] = 1;
         }
     }
 
