@@ -39,7 +39,7 @@ public final class FunnelSpec {
         this.type = b.type;
         this.method = b.method;
         this.coverage = b.coverage.clone();
-        this.outlierCoverage = Double.isNaN(b.outlierCoverage) ? coverage[coverage.length - 1] : b.outlierCoverage;
+        this.outlierCoverage = b.outlierCoverage;
         this.overdispersion = b.overdispersion;
         this.underdispersionFallback = b.underdispersionFallback;
         this.trim = b.trim;
@@ -115,9 +115,12 @@ public final class FunnelSpec {
         return coverage.clone();
     }
 
-    /** @return the coverage level, in percent, against which outliers are counted (one of {@link #coverage()}) */
+    /**
+     * @return the coverage level, in percent, against which outliers are counted (one of {@link #coverage()}): the
+     *     one set, or else the widest
+     */
     public double outlierCoverage() {
-        return outlierCoverage;
+        return Double.isNaN(outlierCoverage) ? coverage[coverage.length - 1] : outlierCoverage;
     }
 
     /** @return the overdispersion model */
@@ -165,7 +168,7 @@ public final class FunnelSpec {
     }
 
     int outlierLevel() {
-        return Arrays.binarySearch(coverage, outlierCoverage);
+        return Arrays.binarySearch(coverage, outlierCoverage());
     }
 
     /**
@@ -233,7 +236,8 @@ public final class FunnelSpec {
 
         /**
          * Sets the coverage level against which outliers are counted (FunnelPlotR {@code limit}: 95 or 99 meaning
-         * 99.8). It must be one of the {@link #coverage(double...)} levels when the spec is built.
+         * 99.8). It must be one of the {@link #coverage(double...)} levels when the spec is built. Unless set, the
+         * widest level counts.
          *
          * @param percent a coverage level in percent
          * @return this builder

@@ -25,7 +25,8 @@ public enum Overdispersion {
     NONE("none"),
     /**
      * Multiplicative model: the variance on the transformed scale is {@code φ s²}, so the limits widen by
-     * {@code sqrt(φ)} (Spiegelhalter 2005, section 3.4). φ below 1 never narrows them. Not in FunnelPlotR.
+     * {@code sqrt(φ)} (Spiegelhalter 2005, Funnel plots for comparing institutional performance). φ below 1 never
+     * narrows them. Not in FunnelPlotR.
      */
     MULTIPLICATIVE("multiplicative"),
     /**

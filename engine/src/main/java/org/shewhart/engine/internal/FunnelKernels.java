@@ -37,7 +37,7 @@ public final class FunnelKernels {
     }
 
     /**
-     * CQC square-root scale (Spiegelhalter 2005, table 1): {@code y = sqrt(O / E)}, {@code s = 1 / (2 sqrt(E))},
+     * CQC square-root scale (Spiegelhalter 2005): {@code y = sqrt(O / E)}, {@code s = 1 / (2 sqrt(E))},
      * {@code z = (y - target) / s}.
      *
      * @param o observed counts
@@ -60,7 +60,7 @@ public final class FunnelKernels {
     }
 
     /**
-     * Arcsine square-root scale for proportions (Spiegelhalter 2005, table 1): {@code y = asin(sqrt(O / n))},
+     * Arcsine square-root scale for proportions (Spiegelhalter 2005): {@code y = asin(sqrt(O / n))},
      * {@code s = 1 / (2 sqrt(n))}, {@code z = (y - target) / s}.
      *
      * @param o numerators
@@ -239,7 +239,7 @@ public final class FunnelKernels {
 
     /**
      * Dispersion ratio {@code φ = (1 / m) Σ z²} over the m non-NaN trimmed z-scores (FunnelPlotR {@code phi_func};
-     * Spiegelhalter 2005, eq. 5). Compensated (Neumaier) summation.
+     * Spiegelhalter 2005). Compensated (Neumaier) summation.
      *
      * @param zt trimmed z-scores, NaN = truncated
      * @param n number of units
@@ -263,7 +263,7 @@ public final class FunnelKernels {
     }
 
     /**
-     * DerSimonian-Laird between-unit variance (FunnelPlotR {@code tau_func}; Spiegelhalter 2005, eq. 6):
+     * DerSimonian-Laird between-unit variance (FunnelPlotR {@code tau_func}; DerSimonian and Laird 1986):
      * {@code τ² = max(0, (mφ - (m - 1)) / (Σw - Σw² / Σw))} with {@code w = 1 / s²} over the m kept units, and 0
      * when {@code mφ < m - 1}. Compensated (Neumaier) summation.
      *
@@ -359,7 +359,7 @@ public final class FunnelKernels {
     }
 
     /**
-     * Exact Poisson limits of a standardised ratio with expected count x (Spiegelhalter 2005, appendix A.1.2;
+     * Exact Poisson limits of a standardised ratio with expected count x (Spiegelhalter 2005;
      * FunnelPlotR {@code calculate_limits}): {@code T χ²(tail; 2x) / (2x)} and
      * {@code T χ²(1 - tail; 2(x + 1)) / (2x)}, the chi-square quantiles taken as upper-tail inverses like R's
      * {@code qchisq(1 - tail, 2x, lower.tail = FALSE)}. The degrees of freedom need not be integers.

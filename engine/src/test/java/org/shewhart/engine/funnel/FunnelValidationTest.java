@@ -133,6 +133,25 @@ final class FunnelValidationTest {
                 "below 100", "got 100");
         assertEquals(90, FunnelSpec.builder(FunnelType.PROPORTION).coverage(90, 99).outlierCoverage(90).build()
                 .outlierCoverage());
+        // the default outlier level follows the coverage levels, also through toBuilder()
+        assertEquals(90, FunnelSpec.builder(FunnelType.PROPORTION).build().toBuilder().coverage(80, 90).build()
+                .outlierCoverage());
+    }
+
+    @Test
+    void trimZeroTrimsNothing() {
+        final String[] units = {"a", "b", "c", "d", "e"};
+        final double[] o = {3, 9, 14, 30, 41};
+        final double[] d = {10, 20, 30, 40, 50};
+        for (FunnelSpec spec : new FunnelSpec[] {PROPORTION.toBuilder().trim(0).build(),
+            SHMI.toBuilder().trim(0).build()}) {
+            final FunnelResult r = spec.compute(units, o, d);
+            assertEquals(5, r.unitsUsed());
+            for (int i = 0; i < r.size(); i++) {
+                assertEquals(r.zAt(i), r.trimmedZAt(i));
+                assertTrue(!r.isTrimmed(i));
+            }
+        }
     }
 
     @Test
