@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "shewhart", mixinStandardHelpOptions = true, version = "shewhart 0.1.0",
         description = "Statistical process control for measurement for improvement.",
-        subcommands = {ChartCommand.class, DemoCommand.class})
+        subcommands = {ChartCommand.class, DemoCommand.class, FunnelCommand.class})
 public final class Main implements Runnable {
     /** Exit code for bad usage or bad input. */
     static final int BAD_INPUT = 2;
