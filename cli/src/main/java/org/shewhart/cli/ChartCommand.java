@@ -95,7 +95,7 @@ final class ChartCommand implements Callable<Integer> {
                     + "quantiles on g charts under the weco and nelson profiles.")
     Double confidence;
 
-    @Option(names = "--multiply", paramLabel = "K", description = "multiply values and lines, e.g. 100 for %.")
+    @Option(names = "--multiply", paramLabel = "K", description = "multiply values and lines, e.g. 100 for %%.")
     Double multiply;
 
     @Option(names = "--title", paramLabel = "TEXT", description = "chart title, carried into the output.")
