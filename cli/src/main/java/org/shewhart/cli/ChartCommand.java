@@ -127,7 +127,13 @@ final class ChartCommand implements Callable<Integer> {
         final CsvTable table = CsvTable.read(file);
         final String nColumn = type.isSubgrouped() ? null : n != null ? n : table.hasColumn("n") ? "n" : null;
         final ChartInput input = ChartInput.read(table, x, y, nColumn, phaseCol, type);
-        return new Computed(input, spec(input).compute(input.series()));
+        final ChartSpec spec = spec(input);
+        try {
+            return new Computed(input, spec.compute(input.series()));
+        } catch (SpcInputException e) {
+            // the engine knows no files: what it rejects here is the data (too few points, ...), so name the file
+            throw new SpcInputException(table.file() + ": " + e.getMessage());
+        }
     }
 
     void write(Computed c, String fmt, OutputStream out) throws IOException {
@@ -237,7 +243,17 @@ final class ChartCommand implements Callable<Integer> {
                 throw new SpcInputException(String.format(Locale.ROOT,
                         "cannot write %s: the folder %s does not exist", output, parent));
             }
-            return Files.newOutputStream(p);
+            if (Files.isDirectory(p)) {
+                throw new SpcInputException(String.format(Locale.ROOT,
+                        "cannot write %s: it is a folder; name a file, such as %s", output, p.resolve("chart.json")));
+            }
+            try {
+                return Files.newOutputStream(p);
+            } catch (IOException e) {
+                // read-only file or folder, and the like: the user's to fix, not an internal error
+                throw new SpcInputException(String.format(Locale.ROOT, "cannot write %s: %s", output,
+                        CsvTable.reason(e)));
+            }
         }
     }
 

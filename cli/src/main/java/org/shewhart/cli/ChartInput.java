@@ -115,15 +115,16 @@ final class ChartInput {
                 } else if (!phaseLabel[g].equals(p)) {
                     throw new SpcInputException(String.format(Locale.ROOT,
                             "%s: value '%s' differs from '%s' at row %d for the same x '%s'; rows of one point "
-                                    + "must share a phase", t.where(r, pc), p, phaseLabel[g],
-                            t.lineOf(firstRow.get(g)), labels.get(g)));
+                                    + "must share a phase", t.where(r, pc), CsvTable.show(p),
+                            CsvTable.show(phaseLabel[g]), t.lineOf(firstRow.get(g)), CsvTable.show(labels.get(g))));
                 }
             }
             if (nc >= 0) {
                 final double n = number(t, r, nc);
                 if (n < 0) {
                     throw new SpcInputException(String.format(Locale.ROOT,
-                            "%s: denominator '%s' is negative; it must be >= 0", t.where(r, nc), t.cell(r, nc)));
+                            "%s: denominator '%s' is negative; it must be >= 0", t.where(r, nc),
+                            CsvTable.show(t.cell(r, nc))));
                 }
                 // a row missing its numerator or denominator adds nothing to its point (qicharts2)
                 if (y == y && n == n) {
@@ -267,12 +268,12 @@ final class ChartInput {
         if (!NUMBER.matcher(text).matches()) {
             throw new SpcInputException(String.format(Locale.ROOT,
                     "%s: '%s' is not a number; write a decimal number such as 12 or 0.85, or leave the cell "
-                            + "empty (or NA) for a missing value", t.where(r, c), text));
+                            + "empty (or NA) for a missing value", t.where(r, c), CsvTable.show(text)));
         }
         final double v = Double.parseDouble(text);
         if (Double.isInfinite(v)) {
             throw new SpcInputException(String.format(Locale.ROOT,
-                    "%s: '%s' is too large to be a number", t.where(r, c), text));
+                    "%s: '%s' is too large to be a number", t.where(r, c), CsvTable.show(text)));
         }
         return v;
     }
@@ -325,8 +326,9 @@ final class ChartInput {
             }
         }
         throw new SpcInputException(String.format(Locale.ROOT,
-                "%s %s names no point; x runs from %s to %s (%d points, x read as %s)", option, text,
-                labels[0], labels[labels.length - 1], labels.length, kind.name().toLowerCase(Locale.ROOT)));
+                "%s %s names no point; x runs from %s to %s (%d points, x read as %s)", option, CsvTable.show(text),
+                CsvTable.show(labels[0]), CsvTable.show(labels[labels.length - 1]), labels.length,
+                kind.name().toLowerCase(Locale.ROOT)));
     }
 
     private boolean matches(String t, int i) {

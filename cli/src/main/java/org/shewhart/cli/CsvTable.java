@@ -3,24 +3,42 @@ package org.shewhart.cli;
 import de.siegmar.fastcsv.reader.CsvParseException;
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
+import java.io.BufferedInputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.shewhart.engine.SpcInputException;
 
 /**
  * A small CSV table held as text: a header and rows, each row remembering its line number in the file, so every
- * error can name file, row, column and value. UTF-8 with or without a byte order mark, CRLF or LF, RFC 4180
- * quoting; blank lines are skipped. Immutable once read.
+ * error can name file, row, column and value. UTF-8 with or without a byte order mark (UTF-16 with one), CRLF or
+ * LF, RFC 4180 quoting; blank lines are skipped. Bytes that are not valid text are an error naming the row and the
+ * byte, never silently replaced. Immutable once read.
  */
 final class CsvTable {
+    /** Where FastCSV's parse errors say the record starts, e.g. "(record starting at line 12)". */
+    private static final Pattern RECORD_LINE = Pattern.compile("\\(?\\b(?:in )?record starting at line (\\d+)\\)?");
+
     private final String file;
     private final List<String> header;
     private final List<String[]> rows;
@@ -35,37 +53,61 @@ final class CsvTable {
 
     static CsvTable read(Path path) {
         final String name = path.toString();
+        if (Files.isDirectory(path)) {
+            throw new SpcInputException(String.format(Locale.ROOT,
+                    "%s: is a folder, not a file; name a CSV file", name));
+        }
         if (!Files.isRegularFile(path)) {
             throw new SpcInputException(String.format(Locale.ROOT, "%s: no such file", name));
         }
         final List<String[]> rows = new ArrayList<>();
         final List<Long> lines = new ArrayList<>();
         List<String> header = null;
-        try (CsvReader<CsvRecord> reader = CsvReader.builder().detectBomHeader(true).skipEmptyLines(true)
-                .allowMissingFields(true).allowExtraFields(true).ofCsvRecord(path, StandardCharsets.UTF_8)) {
-            for (CsvRecord r : reader) {
-                if (header == null) {
-                    header = new ArrayList<>();
-                    for (String h : r.getFields()) {
-                        header.add(h.trim());
+        Charset charset = StandardCharsets.UTF_8;
+        int bom = 0;
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(path))) {
+            // the byte order mark, if any, says the encoding; without one the file must be UTF-8
+            in.mark(3);
+            final byte[] head = in.readNBytes(3);
+            in.reset();
+            if (startsWith(head, 0xEF, 0xBB, 0xBF)) {
+                bom = 3;
+            } else if (startsWith(head, 0xFE, 0xFF)) {
+                charset = StandardCharsets.UTF_16BE;
+                bom = 2;
+            } else if (startsWith(head, 0xFF, 0xFE)) {
+                charset = StandardCharsets.UTF_16LE;
+                bom = 2;
+            }
+            in.skipNBytes(bom);
+            // a strict decoder: bytes that are not text in the charset are an error, never a silent U+FFFD
+            final Reader text = new InputStreamReader(in, strict(charset));
+            // an unclosed quote would swallow the rest of the file into one cell: an error naming its row
+            try (CsvReader<CsvRecord> reader = CsvReader.builder().skipEmptyLines(true).allowMissingFields(true)
+                    .allowExtraFields(true).allowUnclosedQuote(false).ofCsvRecord(text)) {
+                for (CsvRecord r : reader) {
+                    if (header == null) {
+                        header = new ArrayList<>();
+                        for (String h : r.getFields()) {
+                            header.add(h.trim());
+                        }
+                        continue;
                     }
-                    continue;
+                    if (isBlank(r)) {
+                        continue;
+                    }
+                    rows.add(r.getFields().toArray(new String[0]));
+                    lines.add(r.getStartingLineNumber());
                 }
-                if (isBlank(r)) {
-                    continue;
-                }
-                rows.add(r.getFields().toArray(new String[0]));
-                lines.add(r.getStartingLineNumber());
             }
         } catch (NoSuchFileException e) {
             throw new SpcInputException(String.format(Locale.ROOT, "%s: no such file", name));
         } catch (CsvParseException e) {
-            throw new SpcInputException(String.format(Locale.ROOT, "%s: not a readable CSV file: %s", name,
-                    e.getMessage()));
+            throw notCsv(name, e);
         } catch (UncheckedIOException e) {
-            throw unreadable(name, e.getCause());
+            throw unreadable(name, path, charset, bom, e.getCause());
         } catch (IOException e) {
-            throw unreadable(name, e);
+            throw unreadable(name, path, charset, bom, e);
         }
         if (header == null) {
             throw new SpcInputException(String.format(Locale.ROOT,
@@ -78,13 +120,129 @@ final class CsvTable {
         return new CsvTable(name, List.copyOf(header), rows, lineArray);
     }
 
-    private static SpcInputException unreadable(String name, IOException e) {
-        if (e instanceof CharacterCodingException) {
-            return new SpcInputException(String.format(Locale.ROOT,
-                    "%s: not valid UTF-8 text; save the file as CSV UTF-8", name));
+    /**
+     * The message for text that is not CSV, in our words around the parser's: FastCSV ends its messages with
+     * "(record starting at line N)" (or says "in record starting at line N"), which becomes the row.
+     */
+    private static SpcInputException notCsv(String name, CsvParseException e) {
+        final String parser = String.valueOf(e.getMessage());
+        final Matcher m = RECORD_LINE.matcher(parser);
+        final String where = m.find() ? String.format(Locale.ROOT, "%s: row %s", name, m.group(1)) : name;
+        String what = RECORD_LINE.matcher(parser).replaceAll("").replaceAll("\\s+", " ").strip();
+        what = what.isEmpty() ? what : Character.toLowerCase(what.charAt(0)) + what.substring(1);
+        final String hint = what.contains("quote")
+                ? "; a quoted cell must end with a closing quote followed by a comma or the end of the line, and a"
+                        + " quote inside it is written twice (\"\")"
+                : "";
+        return new SpcInputException(String.format(Locale.ROOT, "%s: not readable as CSV: %s%s", where,
+                show(what, 200), hint));
+    }
+
+    private static boolean startsWith(byte[] head, int... bytes) {
+        if (head.length < bytes.length) {
+            return false;
         }
-        return new SpcInputException(String.format(Locale.ROOT, "%s: cannot read the file: %s", name,
-                e.getMessage()));
+        for (int i = 0; i < bytes.length; i++) {
+            if ((head[i] & 0xFF) != bytes[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static CharsetDecoder strict(Charset charset) {
+        return charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+    }
+
+    private static SpcInputException unreadable(String name, Path path, Charset charset, int bom, IOException e) {
+        if (e instanceof CharacterCodingException) {
+            return notText(name, path, charset, bom);
+        }
+        return new SpcInputException(String.format(Locale.ROOT, "%s: cannot read the file: %s", name, reason(e)));
+    }
+
+    /**
+     * The message for a file that is not text in its charset, naming the row (line) and the first bad byte. Only on
+     * this error path is the file read a second time, whole, to find them.
+     */
+    private static SpcInputException notText(String name, Path path, Charset charset, int bom) {
+        final String fix = "save the file as CSV UTF-8";
+        final byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(path);
+        } catch (IOException | OutOfMemoryError e) {
+            return new SpcInputException(String.format(Locale.ROOT, "%s: not valid %s text; %s", name,
+                    charset.name(), fix));
+        }
+        final ByteBuffer in = ByteBuffer.wrap(bytes, bom, bytes.length - bom);
+        final CharBuffer out = CharBuffer.allocate(bytes.length + 1);
+        final CoderResult result = strict(charset).decode(in, out, true);
+        if (!result.isError()) {
+            return new SpcInputException(String.format(Locale.ROOT, "%s: not valid %s text; %s", name,
+                    charset.name(), fix));
+        }
+        // count line breaks as the CSV reader does (LF, CRLF or a lone CR) in the text before the bad byte
+        long line = 1;
+        out.flip();
+        for (int i = 0; i < out.limit(); i++) {
+            final char c = out.get(i);
+            if (c == '\n' || c == '\r' && (i + 1 == out.limit() || out.get(i + 1) != '\n')) {
+                line++;
+            }
+        }
+        return new SpcInputException(String.format(Locale.ROOT,
+                "%s: row %d: byte 0x%02X (at byte %d of the file) is not valid %s; %s (it may be Latin-1 or "
+                        + "Windows-1252)", name, line, bytes[in.position()] & 0xFF, in.position() + 1,
+                charset.name(), fix));
+    }
+
+    /** The reason of an I/O error in words, without the exception class. */
+    static String reason(IOException e) {
+        if (e instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof NoSuchFileException) {
+            return "no such file or folder";
+        }
+        if (e instanceof FileSystemException && ((FileSystemException) e).getReason() != null) {
+            return ((FileSystemException) e).getReason();
+        }
+        return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+    }
+
+    /**
+     * A cell value or other user text fit to quote in a one-line message: line breaks, tabs, other control and
+     * invisible format characters (such as a stray byte order mark) written as escapes, and long text cut short.
+     */
+    static String show(String value) {
+        return show(value, 60);
+    }
+
+    /** As {@link #show(String)}, cutting at {@code max} characters. */
+    static String show(String value, int max) {
+        final StringBuilder sb = new StringBuilder();
+        int i = 0;
+        while (i < value.length()) {
+            if (sb.length() >= max) {
+                return sb.append("...").toString();
+            }
+            final int c = value.codePointAt(i);
+            i += Character.charCount(c);
+            if (c == '\n') {
+                sb.append("\\n");
+            } else if (c == '\r') {
+                sb.append("\\r");
+            } else if (c == '\t') {
+                sb.append("\\t");
+            } else if (Character.isISOControl(c) || Character.getType(c) == Character.FORMAT
+                    || Character.getType(c) == Character.SURROGATE) {
+                sb.append(String.format(Locale.ROOT, "\\u%04X", c));
+            } else {
+                sb.appendCodePoint(c);
+            }
+        }
+        return sb.toString();
     }
 
     private static boolean isBlank(CsvRecord r) {
@@ -125,8 +283,12 @@ final class CsvTable {
                 return i;
             }
         }
+        final List<String> shown = new ArrayList<>();
+        for (String h : header) {
+            shown.add(show(h));
+        }
         throw new SpcInputException(String.format(Locale.ROOT,
-                "%s: no column '%s' (%s); the columns are: %s", file, name, option, String.join(", ", header)));
+                "%s: no column '%s' (%s); the columns are: %s", file, show(name), option, String.join(", ", shown)));
     }
 
     boolean hasColumn(String name) {
@@ -150,6 +312,6 @@ final class CsvTable {
 
     /** A message prefix naming the file, line and column of a cell. */
     String where(int row, int column) {
-        return String.format(Locale.ROOT, "%s: row %d, column '%s'", file, lineOf(row), header.get(column));
+        return String.format(Locale.ROOT, "%s: row %d, column '%s'", file, lineOf(row), show(header.get(column)));
     }
 }

@@ -44,13 +44,13 @@ public final class Main implements Runnable {
         final CommandLine cli = new CommandLine(new Main());
         cli.setErr(err);
         cli.setParameterExceptionHandler((ex, a) -> {
-            err.println("shewhart: " + ex.getMessage());
+            err.println("shewhart: " + oneLine(ex.getMessage()));
             err.println("Run 'shewhart " + commandName(ex.getCommandLine()) + "--help' for the options.");
             return BAD_INPUT;
         });
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             if (ex instanceof SpcInputException) {
-                err.println("shewhart: " + ex.getMessage());
+                err.println("shewhart: " + oneLine(ex.getMessage()));
                 return BAD_INPUT;
             }
             err.println("shewhart: internal error: " + ex);
@@ -62,6 +62,14 @@ public final class Main implements Runnable {
             return 1;
         });
         return cli.execute(args);
+    }
+
+    /**
+     * The message as one line, whatever text it quotes: the contract is one line per error on standard error.
+     * Messages quote cell values through {@code CsvTable.show}; this is the safety net for any other text.
+     */
+    static String oneLine(String message) {
+        return String.valueOf(message).replace("\r\n", "\\n").replace("\n", "\\n").replace("\r", "\\r");
     }
 
     private static String commandName(CommandLine c) {
