@@ -299,7 +299,13 @@ final class ChartCalculator {
         final int crossings = runs - 1;
         final int longestMax = RunsTests.longestRunMax(useful);
         final int crossingsMin = RunsTests.crossingsMin(useful);
-        RunsTests.expectedRuns(useful, expected);
+        if (profile.hasIhiRuns()) {
+            // the runs table walks the distribution of the number of runs: only the IHI profile needs it
+            RunsTests.expectedRuns(useful, expected);
+        } else {
+            expected[0] = -1;
+            expected[1] = -1;
+        }
         boolean signal = false;
         if (categorical) {
             signal = false;

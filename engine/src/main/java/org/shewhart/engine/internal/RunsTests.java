@@ -124,13 +124,54 @@ public final class RunsTests {
 
     /**
      * Anhøj's minimum number of crossings: the 5 % quantile of Binomial(n - 1, 1/2), i.e. the smallest c with
-     * P(X &lt;= c) &gt;= 0.05 (Chen 2010; R {@code qbinom(0.05, n - 1, 0.5)}).
+     * P(X &lt;= c) &gt;= 0.05 (Chen 2010; R {@code qbinom(0.05, n - 1, 0.5)}). Exact: tabled once for
+     * n &lt;= {@value #TABLED} by summing the probability mass function in log space; beyond, the normal
+     * approximation gives a start that one to three exact CDF evaluations correct.
      *
      * @param useful number of useful points, at least 1
      * @return the fewest crossings that are not a signal
      */
     public static int crossingsMin(int useful) {
-        return BinomialDistribution.of(useful - 1, 0.5).inverseCumulativeProbability(0.05);
+        if (useful <= TABLED) {
+            return CrossingsTable.MIN[useful];
+        }
+        final int trials = useful - 1;
+        final BinomialDistribution b = BinomialDistribution.of(trials, 0.5);
+        int c = (int) Math.floor(trials / 2.0 - 1.6448536269514722 * Math.sqrt(trials) / 2);
+        while (b.cumulativeProbability(c) < 0.05) {
+            c++;
+        }
+        while (c > 0 && b.cumulativeProbability(c - 1) >= 0.05) {
+            c--;
+        }
+        return c;
+    }
+
+    /** Largest number of useful points whose minimum crossings are tabled. */
+    static final int TABLED = 4096;
+
+    /** qbinom(0.05, n - 1, 0.5) for n = 0..TABLED, computed once (lazy holder idiom: thread-safe). */
+    private static final class CrossingsTable {
+        static final int[] MIN = new int[TABLED + 1];
+
+        static {
+            for (int n = 1; n <= TABLED; n++) {
+                final int trials = n - 1;
+                // log P(X = 0) = -trials ln 2; P(X = k + 1) = P(X = k) (trials - k) / (k + 1)
+                double logPmf = -trials * Math.log(2);
+                double cumulative = Math.exp(logPmf);
+                int c = 0;
+                while (cumulative < 0.05) {
+                    logPmf += Math.log((double) (trials - c) / (c + 1));
+                    c++;
+                    cumulative += Math.exp(logPmf);
+                }
+                MIN[n] = c;
+            }
+        }
+
+        private CrossingsTable() {
+        }
     }
 
     /**
@@ -153,7 +194,7 @@ public final class RunsTests {
         final int n1 = useful / 2;
         final int n2 = useful - n1;
         final double logTotal = logChoose(useful, n1);
-        // lower tail
+        // lower tail: P(R = r) from r = 2 upwards until the tail passes 5 %; O(lower bound) log-gamma calls
         double cumulative = 0;
         int lower = 1;
         for (int r = 2; r <= useful; r++) {
@@ -164,10 +205,10 @@ public final class RunsTests {
                 break;
             }
         }
-        // upper tail
+        // upper tail, from the largest possible number of runs downwards
         cumulative = 0;
         int upper = useful + 1;
-        for (int r = useful; r >= 2; r--) {
+        for (int r = 2 * Math.min(n1, n2) + (n1 == n2 ? 0 : 1); r >= 2; r--) {
             cumulative += probabilityOfRuns(r, n1, n2, logTotal);
             if (cumulative <= 0.05) {
                 upper = r;
