@@ -120,11 +120,14 @@ public final class RuleKernels {
                 count = 2;
                 start = previousIndex;
             }
+            final int last = previousIndex;
             previous = x;
             previousIndex = i;
             if (count >= length) {
-                if (wholePattern && count == length) {
-                    for (int j = start; j < i; j++) {
+                if (wholePattern) {
+                    // when the trend reaches its length, every point since its start; after that, the point and
+                    // the ties skipped since the previous counted point (none unless skipTies)
+                    for (int j = count == length ? start : last + 1; j < i; j++) {
                         if (v[j] == v[j]) {
                             mask[j] |= bit;
                         }
