@@ -217,9 +217,11 @@ public final class RuleKernels {
     public static void alternating(double[] v, int from, int to, int length, int[] mask, int bit) {
         int count = 0;
         for (int i = from + 2; i < to; i++) {
-            final double a = v[i - 1] - v[i - 2];
-            final double b = v[i] - v[i - 1];
-            if (a * b < 0) {
+            final double a = v[i - 2];
+            final double b = v[i - 1];
+            final double c = v[i];
+            // compare, do not multiply the steps: their product underflows to 0 for tiny values (and NaN fails both)
+            if ((b > a && c < b) || (b < a && c > b)) {
                 count++;
                 if (count >= length - 2) {
                     mask[i] |= bit;
