@@ -1,6 +1,7 @@
 package org.shewhart.engine.internal;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -55,7 +56,7 @@ public final class NaiveRules {
     public static boolean[] shift(double[] v, double[] centre, int from, int to, int length, boolean skipCentre,
             boolean wholePattern) {
         final boolean[] use = new boolean[v.length];
-        java.util.Arrays.fill(use, true);
+        Arrays.fill(use, true);
         return sameSideRows(v, centre, use, from, to, length, skipCentre, wholePattern);
     }
 

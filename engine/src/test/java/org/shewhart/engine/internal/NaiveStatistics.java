@@ -15,6 +15,7 @@ import java.util.List;
  */
 public final class NaiveStatistics {
     private static final MathContext MC = MathContext.DECIMAL128;
+    private static final List<BigInteger[]> PASCAL = new ArrayList<>();
 
     private NaiveStatistics() {
     }
@@ -183,8 +184,13 @@ public final class NaiveStatistics {
         final int m = n - 1;
         final BigInteger total = BigInteger.ONE.shiftLeft(m);
         BigInteger cumulative = BigInteger.ZERO;
+        BigInteger term = BigInteger.ONE;
         for (int c = 0; c <= m; c++) {
-            cumulative = cumulative.add(choose(m, c));
+            // term = C(m, c), updated by C(m, c) = C(m, c - 1) (m - c + 1) / c
+            if (c > 0) {
+                term = term.multiply(BigInteger.valueOf(m - c + 1)).divide(BigInteger.valueOf(c));
+            }
+            cumulative = cumulative.add(term);
             // P(X <= c) >= 1/20  <=>  20 * cumulative >= 2^m
             if (cumulative.multiply(BigInteger.valueOf(20)).compareTo(total) >= 0) {
                 return c;
@@ -258,11 +264,18 @@ public final class NaiveStatistics {
         return choose(n - 1, k - 1);
     }
 
-    private static BigInteger choose(int n, int k) {
-        BigInteger c = BigInteger.ONE;
-        for (int i = 0; i < k; i++) {
-            c = c.multiply(BigInteger.valueOf(n - i)).divide(BigInteger.valueOf(i + 1));
+    /** C(n, k) from Pascal's triangle, rows added as needed. */
+    private static synchronized BigInteger choose(int n, int k) {
+        while (PASCAL.size() <= n) {
+            final int row = PASCAL.size();
+            final BigInteger[] next = new BigInteger[row + 1];
+            next[0] = BigInteger.ONE;
+            next[row] = BigInteger.ONE;
+            for (int j = 1; j < row; j++) {
+                next[j] = PASCAL.get(row - 1)[j - 1].add(PASCAL.get(row - 1)[j]);
+            }
+            PASCAL.add(next);
         }
-        return c;
+        return PASCAL.get(n)[k];
     }
 }

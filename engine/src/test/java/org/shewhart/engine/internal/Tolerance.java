@@ -2,6 +2,7 @@ package org.shewhart.engine.internal;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
+import java.util.Locale;
 import java.util.function.Supplier;
 
 /**
@@ -47,7 +48,7 @@ public final class Tolerance {
     public static void assertClose(double expected, double actual, double relative, double absolute,
             Supplier<String> message) {
         if (!close(expected, actual, relative, absolute)) {
-            fail(String.format(java.util.Locale.ROOT, "%s: expected %s but was %s (relative %.1e, absolute %.1e)",
+            fail(String.format(Locale.ROOT, "%s: expected %s but was %s (relative %.1e, absolute %.1e)",
                     message.get(), expected, actual, relative, absolute));
         }
     }
