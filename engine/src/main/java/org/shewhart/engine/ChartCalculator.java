@@ -340,7 +340,7 @@ final class ChartCalculator {
             if (m != 0) {
                 for (Rule r : rules) {
                     if ((m & r.bit()) != 0) {
-                        t = PointType.of(side(r, v, centre, mask, i, starts, phaseOf), improvement, r.isDirectional());
+                        t = PointType.of(side(spec, r, v, centre, i, starts, phaseOf), improvement, r.isDirectional());
                         break;
                     }
                 }
@@ -359,7 +359,7 @@ final class ChartCalculator {
                         i++;
                         continue;
                     }
-                    final PointType t = PointType.of(side(r, v, centre, mask, i, starts, phaseOf), improvement,
+                    final PointType t = PointType.of(side(spec, r, v, centre, i, starts, phaseOf), improvement,
                             r.isDirectional());
                     int j = i;
                     if (phaseLevel) {
@@ -374,13 +374,13 @@ final class ChartCalculator {
                         // a stretch of consecutive flagged points; directional rules also split where the side
                         // changes (a shift above followed at once by a shift below is two signals)
                         while (j + 1 < to && (mask[j + 1] & bit) != 0 && (!r.isDirectional()
-                                || PointType.of(side(r, v, centre, mask, j + 1, starts, phaseOf), improvement,
+                                || PointType.of(side(spec, r, v, centre, j + 1, starts, phaseOf), improvement,
                                         true) == t)) {
                             j++;
                         }
                     }
                     final PointType type = r.isDirectional() ? t
-                            : PointType.of(side(r, v, centre, mask, j, starts, phaseOf), improvement, false);
+                            : PointType.of(side(spec, r, v, centre, j, starts, phaseOf), improvement, false);
                     final int first = Math.max(from, i - lookBack(spec, r));
                     signals.add(new Signal(r, first, j, type));
                     i = j + 1;
@@ -419,26 +419,17 @@ final class ChartCalculator {
     }
 
     /**
-     * The side (+1 high, -1 low) of a flagged point for a rule. A trend point takes the direction of the step to
-     * the next point if that point is in the trend too, otherwise of the step from the previous point
-     * (NHSRplotthedots: "if a point is part of a trend either side, use right side"); other rules take the side
-     * of the centre line.
+     * The side (+1 high, -1 low) of a flagged point for a rule. A trend point takes the direction of the trend
+     * that flags it, and a turning point shared by two trends that of the later one (NHSRplotthedots: "if a point
+     * is part of a trend either side, use right side"); other rules take the side of the centre line.
      */
-    private static int side(Rule r, double[] v, double[] centre, int[] mask, int i, int[] starts,
+    private static int side(ChartSpec spec, Rule r, double[] v, double[] centre, int i, int[] starts,
             int[] phaseOf) {
         if (r == Rule.TREND) {
-            final int bit = r.bit();
-            final int from = starts[phaseOf[i]];
-            final int to = starts[phaseOf[i] + 1];
-            if (i + 1 < to && (mask[i + 1] & bit) != 0 && v[i + 1] != v[i]) {
-                return v[i + 1] > v[i] ? 1 : -1;
-            }
-            for (int j = i; j > from; j--) {
-                if (v[j] != v[j - 1] && v[j] == v[j] && v[j - 1] == v[j - 1]) {
-                    return v[j] > v[j - 1] ? 1 : -1;
-                }
-            }
-            return 1;
+            final RuleProfile profile = spec.profile();
+            final int side = RuleKernels.trendSide(v, starts[phaseOf[i]], starts[phaseOf[i] + 1], i,
+                    spec.trendLength(), profile.skipsTies(), profile.flagsWholePattern());
+            return side != 0 ? side : 1;
         }
         return v[i] >= centre[i] || v[i] != v[i] ? 1 : -1;
     }

@@ -120,11 +120,14 @@ public final class RuleKernels {
                 count = 2;
                 start = previousIndex;
             }
+            final int last = previousIndex;
             previous = x;
             previousIndex = i;
             if (count >= length) {
-                if (wholePattern && count == length) {
-                    for (int j = start; j < i; j++) {
+                if (wholePattern) {
+                    // when the trend reaches its length, every point since its start; after that, the point and
+                    // the ties skipped since the previous counted point (none unless skipTies)
+                    for (int j = count == length ? start : last + 1; j < i; j++) {
                         if (v[j] == v[j]) {
                             mask[j] |= bit;
                         }
@@ -133,6 +136,119 @@ public final class RuleKernels {
                 mask[i] |= bit;
             }
         }
+    }
+
+    /**
+     * The direction of the trend that flags point i under the rules of
+     * {@link #trend(double[], int, int, int, boolean, boolean, int[], int)}: +1 rising, -1 falling, 0 if no trend
+     * flags it. A turning point that ends one whole-pattern trend and starts another takes the direction of the one
+     * that goes on past it (NHSRplotthedots: "if a point is part of a trend either side, use right side"). Walks at
+     * most {@code length} counted points each way from i.
+     */
+    public static int trendSide(double[] v, int from, int to, int i, int length, boolean skipTies,
+            boolean wholePattern) {
+        final double x = v[i];
+        if (x != x) {
+            return 0;
+        }
+        // a skipped tie (equal to the previous value that is not missing) is never counted: it belongs to a trend
+        // only if that trend goes on past it, and only whole patterns flag it
+        final boolean tie = skipTies && countedBefore(v, from, i, true) != previousValue(v, from, i);
+        if (tie && !wholePattern) {
+            return 0;
+        }
+        // the step to the next counted point: the point belongs to that trend if it is long enough
+        final int next = countedAfter(v, to, i, skipTies);
+        if (next >= 0) {
+            final int d = v[next] > x ? 1 : -1;
+            final int before = pointsBefore(v, from, i, d, length, skipTies);
+            final int after = pointsAfter(v, to, next, d, length, skipTies);
+            if (wholePattern ? before + after >= length : before >= length) {
+                return d;
+            }
+        }
+        // otherwise the step from the previous counted point
+        final int previous = countedBefore(v, from, i, skipTies);
+        if (previous >= 0 && !tie) {
+            final int d = x > v[previous] ? 1 : -1;
+            final int before = pointsBefore(v, from, i, d, length, skipTies);
+            final int after = pointsAfter(v, to, i, d, length, skipTies) - 1;
+            if (wholePattern ? before + after >= length : before >= length) {
+                return d;
+            }
+        }
+        return 0;
+    }
+
+    /** The next point after i that a trend counts: with skipTies the next value not missing and not equal to v[i]. */
+    private static int countedAfter(double[] v, int to, int i, boolean skipTies) {
+        final double x = v[i];
+        for (int j = i + 1; j < to; j++) {
+            final double y = v[j];
+            if (y == y && y != x) {
+                return j;
+            }
+            if (!skipTies) {
+                // a tie or a missing value breaks the trend
+                return -1;
+            }
+        }
+        return -1;
+    }
+
+    /** The index of the last value before i that is not missing, -1 if none. */
+    private static int previousValue(double[] v, int from, int i) {
+        for (int j = i - 1; j >= from; j--) {
+            if (v[j] == v[j]) {
+                return j;
+            }
+        }
+        return -1;
+    }
+
+    /** The counted point before i, as {@link #countedAfter}. */
+    private static int countedBefore(double[] v, int from, int i, boolean skipTies) {
+        final double x = v[i];
+        for (int j = i - 1; j >= from; j--) {
+            final double y = v[j];
+            if (y == y && y != x) {
+                return j;
+            }
+            if (!skipTies) {
+                return -1;
+            }
+        }
+        return -1;
+    }
+
+    /** Counted points of the run in direction d that ends at i, i included, capped at {@code cap}. */
+    private static int pointsBefore(double[] v, int from, int i, int d, int cap, boolean skipTies) {
+        int count = 1;
+        int at = i;
+        while (count < cap) {
+            final int j = countedBefore(v, from, at, skipTies);
+            if (j < 0 || (d > 0 ? !(v[at] > v[j]) : !(v[at] < v[j]))) {
+                break;
+            }
+            count++;
+            at = j;
+        }
+        return count;
+    }
+
+    /** Counted points of the run in direction d that starts at i, i included, capped at {@code cap}. */
+    private static int pointsAfter(double[] v, int to, int i, int d, int cap, boolean skipTies) {
+        int count = 1;
+        int at = i;
+        while (count < cap) {
+            final int j = countedAfter(v, to, at, skipTies);
+            if (j < 0 || (d > 0 ? !(v[j] > v[at]) : !(v[j] < v[at]))) {
+                break;
+            }
+            count++;
+            at = j;
+        }
+        return count;
     }
 
     /**
@@ -214,9 +330,11 @@ public final class RuleKernels {
     public static void alternating(double[] v, int from, int to, int length, int[] mask, int bit) {
         int count = 0;
         for (int i = from + 2; i < to; i++) {
-            final double a = v[i - 1] - v[i - 2];
-            final double b = v[i] - v[i - 1];
-            if (a * b < 0) {
+            final double a = v[i - 2];
+            final double b = v[i - 1];
+            final double c = v[i];
+            // compare, do not multiply the steps: their product underflows to 0 for tiny values (and NaN fails both)
+            if ((b > a && c < b) || (b < a && c > b)) {
                 count++;
                 if (count >= length - 2) {
                     mask[i] |= bit;
