@@ -8,6 +8,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.shewhart.charts.ChartRenderer;
+import org.shewhart.charts.ChartStyle;
+import org.shewhart.charts.ImageFormat;
+import org.shewhart.charts.XValues;
 import org.shewhart.engine.ChartResult;
 import org.shewhart.engine.ChartSpec;
 import org.shewhart.engine.ChartType;
@@ -19,9 +23,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code shewhart chart}: one measure from a CSV file to a chart as JSON or CSV. */
+/** {@code shewhart chart}: one measure from a CSV file to a chart as JSON, CSV, or a PNG, SVG or PDF picture. */
 @Command(name = "chart", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Compute a run or control chart of one measure and write it as JSON or CSV.")
+        description = "Compute a run or control chart of one measure and write it as JSON, CSV, PNG, SVG or PDF.")
 final class ChartCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "FILE", description = "CSV file, one row per observation.")
     Path file;
@@ -101,16 +105,28 @@ final class ChartCommand implements Callable<Integer> {
     @Option(names = "--title", paramLabel = "TEXT", description = "chart title, carried into the output.")
     String title;
 
+    @Option(names = "--width", paramLabel = "PX", defaultValue = "800",
+            description = "image width for png, svg and pdf (default: 800).")
+    int width;
+
+    @Option(names = "--height", paramLabel = "PX", defaultValue = "450",
+            description = "image height for png, svg and pdf (default: 450).")
+    int height;
+
     @Option(names = {"-o", "--output"}, paramLabel = "OUT", defaultValue = "-",
             description = "output file, or - for standard output (default).")
     String output;
 
-    @Option(names = "--format", paramLabel = "FMT", description = "json or csv (default: from OUT's extension).")
+    @Option(names = "--format", paramLabel = "FMT",
+            description = "json, csv, png, svg or pdf (default: from OUT's extension).")
     String format;
 
     @Override
     public Integer call() throws IOException {
-        final String fmt = Output.format(format, output, "json", "json", "csv");
+        final String fmt = Output.format(format, output, "json", "json", "csv", "png", "svg", "pdf");
+        if (!fmt.equals("json") && !fmt.equals("csv")) {
+            style(); // a bad --width or --height fails before the file is read
+        }
         final Computed c = compute();
         try (OutputStream out = Output.open(output)) {
             write(c, fmt, out);
@@ -137,10 +153,42 @@ final class ChartCommand implements Callable<Integer> {
     }
 
     void write(Computed c, String fmt, OutputStream out) throws IOException {
-        if (fmt.equals("csv")) {
+        if (fmt.equals("png") || fmt.equals("svg") || fmt.equals("pdf")) {
+            final ChartStyle style = style();
+            ChartRenderer.write(ChartRenderer.render(c.result(), xValues(c.input()), style), style,
+                    ImageFormat.of(fmt), out);
+        } else if (fmt.equals("csv")) {
             ChartWriter.csv(c.result(), c.input(), out);
         } else {
             ChartWriter.json(c.result(), c.input(), title, out);
+        }
+    }
+
+    /** The picture's presentation: Making Data Count, the --title and the --width x --height. */
+    ChartStyle style() {
+        try {
+            return ChartStyle.makingDataCount().withTitle(title).withSize(width, height);
+        } catch (IllegalArgumentException e) {
+            throw new SpcInputException("--width/--height: " + e.getMessage());
+        }
+    }
+
+    /** The x of each point as the chart draws it: dates (epoch days), numbers, or text categories in file order. */
+    static XValues xValues(ChartInput input) {
+        final String[] labels = new String[input.size()];
+        final double[] keys = new double[labels.length];
+        for (int i = 0; i < labels.length; i++) {
+            labels[i] = input.label(i);
+            keys[i] = input.key(i);
+        }
+        switch (input.kind()) {
+            case DATE:
+                return XValues.dates(keys, labels);
+            case NUMBER:
+                return XValues.numbers(keys, labels);
+            case TEXT:
+            default:
+                return XValues.categories(labels);
         }
     }
 

@@ -17,8 +17,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code shewhart demo}: the main jobs on bundled data. Writes each dataset as CSV, and each chart as JSON and
- * CSV, into one folder, and says in plain words what each chart shows.
+ * {@code shewhart demo}: the main jobs on bundled data. Writes each dataset as CSV, and each chart as JSON, CSV
+ * and PNG, into one folder, and says in plain words what each chart shows.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = "Chart the bundled datasets and write the results into a folder.")
@@ -63,14 +63,14 @@ final class DemoCommand implements Callable<Integer> {
             final ChartCommand command = new ChartCommand();
             new CommandLine(command).parseArgs(args);
             final ChartCommand.Computed c = command.compute();
-            for (String fmt : new String[] {"json", "csv"}) {
+            for (String fmt : new String[] {"json", "csv", "png"}) {
                 try (OutputStream o = Files.newOutputStream(dir.resolve(job.name() + "." + fmt))) {
                     command.write(c, fmt, o);
                 }
             }
             summarise(out, job, c);
         }
-        out.printf(Locale.ROOT, "%nFiles are in %s (datasets as CSV, each chart as JSON and CSV).%n",
+        out.printf(Locale.ROOT, "%nFiles are in %s (datasets as CSV, each chart as JSON, CSV and PNG).%n",
                 dir.toAbsolutePath().normalize());
         return 0;
     }

@@ -1,0 +1,200 @@
+package org.shewhart.charts;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.FontMetrics;
+import java.awt.Graphics2D;
+import java.awt.Shape;
+import java.awt.Stroke;
+import java.awt.geom.Ellipse2D;
+import java.awt.geom.Path2D;
+import java.awt.geom.Rectangle2D;
+import org.jfree.chart.block.RectangleConstraint;
+import org.jfree.chart.title.Title;
+import org.jfree.chart.ui.HorizontalAlignment;
+import org.jfree.chart.ui.RectangleEdge;
+import org.jfree.chart.ui.RectangleInsets;
+import org.jfree.chart.ui.Size2D;
+import org.jfree.chart.ui.VerticalAlignment;
+import org.shewhart.engine.Assurance;
+import org.shewhart.engine.Improvement;
+import org.shewhart.engine.PointType;
+
+/**
+ * The variation and assurance icons, stacked at the right of the chart, drawn as simple vector shapes so they stay
+ * sharp in SVG and PDF. Our own design: a coloured ring with a wave (common cause), a letter H or L with an arrow
+ * (special cause high or low), or P, F or ? (target consistently passed, consistently failed, or not assured),
+ * each captioned.
+ *
+ * <p>Not thread-safe (JFreeChart titles are mutable); one instance per chart.
+ */
+final class IconTitle extends Title {
+    private static final long serialVersionUID = 1L;
+    /** Icon diameter in Java2D units (pixels in PNG). */
+    static final double DIAMETER = 40;
+    private static final double CAPTION = 14;
+    private static final double GAP = 10;
+    private static final double WIDTH = 64;
+
+    private final PointType variation;
+    private final int side;
+    private final Assurance assurance;
+    private final Theme theme;
+
+    /**
+     * @param variation the engine's variation (type of the last point)
+     * @param improvement the spec's improvement direction, to tell high from low
+     * @param assurance the engine's assurance, or {@code null} for no assurance icon
+     * @param theme colours
+     */
+    IconTitle(PointType variation, Improvement improvement, Assurance assurance, Theme theme) {
+        this.variation = variation;
+        this.side = side(variation, improvement);
+        this.assurance = assurance;
+        this.theme = theme;
+        setPosition(RectangleEdge.RIGHT);
+        setVerticalAlignment(VerticalAlignment.TOP);
+        setHorizontalAlignment(HorizontalAlignment.CENTER);
+        setPadding(new RectangleInsets(4, 6, 0, 0));
+    }
+
+    /** +1 if the variation is special cause on the high side, -1 on the low side, 0 for common cause. */
+    static int side(PointType type, Improvement improvement) {
+        switch (type) {
+            case SPECIAL_CAUSE_IMPROVEMENT:
+                return improvement.sign();
+            case SPECIAL_CAUSE_CONCERN:
+                return -improvement.sign();
+            case SPECIAL_CAUSE_NEUTRAL_HIGH:
+                return 1;
+            case SPECIAL_CAUSE_NEUTRAL_LOW:
+                return -1;
+            case COMMON_CAUSE:
+            default:
+                return 0;
+        }
+    }
+
+    /** @return how many icons this title draws */
+    int iconCount() {
+        return assurance == null ? 1 : 2;
+    }
+
+    PointType variation() {
+        return variation;
+    }
+
+    Assurance assurance() {
+        return assurance;
+    }
+
+    @Override
+    public Size2D arrange(Graphics2D g2, RectangleConstraint constraint) {
+        final RectangleInsets p = getPadding();
+        return new Size2D(WIDTH + p.getLeft() + p.getRight(),
+                iconCount() * (DIAMETER + CAPTION + GAP) + p.getTop() + p.getBottom());
+    }
+
+    @Override
+    public Object draw(Graphics2D g2, Rectangle2D area, Object params) {
+        draw(g2, area);
+        return null;
+    }
+
+    @Override
+    public void draw(Graphics2D g2, Rectangle2D area) {
+        final Rectangle2D inner = getPadding().createInsetRectangle(area);
+        final double cx = inner.getCenterX();
+        double top = inner.getMinY();
+        final Shape savedClip = g2.getClip();
+        final Stroke savedStroke = g2.getStroke();
+        final Font savedFont = g2.getFont();
+        drawVariation(g2, cx, top + DIAMETER / 2);
+        caption(g2, "variation", cx, top + DIAMETER + CAPTION - 2);
+        if (assurance != null) {
+            top += DIAMETER + CAPTION + GAP;
+            drawAssurance(g2, cx, top + DIAMETER / 2);
+            caption(g2, "assurance", cx, top + DIAMETER + CAPTION - 2);
+        }
+        g2.setClip(savedClip);
+        g2.setStroke(savedStroke);
+        g2.setFont(savedFont);
+    }
+
+    private void drawVariation(Graphics2D g2, double cx, double cy) {
+        final Color c = theme.pointColour(variation);
+        ring(g2, c, cx, cy);
+        g2.setPaint(c);
+        if (side == 0) {
+            // common cause: a wave, variation that stays within its usual range
+            final Path2D wave = new Path2D.Double();
+            wave.moveTo(cx - 12, cy);
+            wave.quadTo(cx - 6, cy - 11, cx, cy);
+            wave.quadTo(cx + 6, cy + 11, cx + 12, cy);
+            g2.setStroke(new BasicStroke(2.4f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
+            g2.draw(wave);
+            return;
+        }
+        // special cause: H or L, with an arrow pointing the way the process moved
+        final double letterY = cy + side * 4;
+        letter(g2, side > 0 ? "H" : "L", cx, letterY, 14f);
+        final double tip = cy - side * 15;
+        final double base = cy - side * 8;
+        final Path2D arrow = new Path2D.Double();
+        arrow.moveTo(cx, tip);
+        arrow.lineTo(cx - 5, base);
+        arrow.lineTo(cx + 5, base);
+        arrow.closePath();
+        g2.fill(arrow);
+    }
+
+    private void drawAssurance(Graphics2D g2, double cx, double cy) {
+        final Color c;
+        final String text;
+        switch (assurance) {
+            case CONSISTENT_PASS:
+                c = theme.pointColour(PointType.SPECIAL_CAUSE_IMPROVEMENT);
+                text = "P";
+                break;
+            case CONSISTENT_FAIL:
+                c = theme.pointColour(PointType.SPECIAL_CAUSE_CONCERN);
+                text = "F";
+                break;
+            case INCONSISTENT:
+            default:
+                c = theme.pointColour(PointType.COMMON_CAUSE);
+                text = "?";
+                break;
+        }
+        ring(g2, c, cx, cy);
+        g2.setPaint(c);
+        letter(g2, text, cx, cy, 18f);
+    }
+
+    private static void ring(Graphics2D g2, Color c, double cx, double cy) {
+        final double r = DIAMETER / 2 - 1.5;
+        final Ellipse2D circle = new Ellipse2D.Double(cx - r, cy - r, 2 * r, 2 * r);
+        g2.setPaint(Color.WHITE);
+        g2.fill(circle);
+        g2.setPaint(c);
+        g2.setStroke(new BasicStroke(3f));
+        g2.draw(circle);
+    }
+
+    private static void letter(Graphics2D g2, String text, double cx, double cy, float size) {
+        g2.setFont(Fonts.bold(size));
+        final FontMetrics fm = g2.getFontMetrics();
+        final float x = (float) (cx - fm.stringWidth(text) / 2.0);
+        // centre the cap height on cy
+        final float y = (float) (cy + fm.getAscent() * 0.36);
+        g2.drawString(text, x, y);
+    }
+
+    private static void caption(Graphics2D g2, String text, double cx, double baseline) {
+        g2.setFont(Fonts.plain(10f));
+        g2.setPaint(new Color(0x595959));
+        final FontMetrics fm = g2.getFontMetrics();
+        g2.drawString(text, (float) (cx - fm.stringWidth(text) / 2.0), (float) baseline);
+    }
+}
