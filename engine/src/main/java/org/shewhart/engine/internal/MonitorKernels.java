@@ -1,7 +1,7 @@
 package org.shewhart.engine.internal;
 
 /**
- * Single-pass kernels of the monitoring charts: standardised tabular CUSUM and EWMA. Each writes
+ * Single-pass kernels of the monitoring charts: standardised tabular CUSUM, EWMA and Bernoulli CUSUM. Each writes
  * its per-point output into caller-supplied arrays of the input's length. No range checks are performed. No
  * instances.
  */
@@ -75,6 +75,45 @@ public final class MonitorKernels {
             sd[i] = s;
             lcl[i] = centre - nsigmas * s;
             ucl[i] = centre + nsigmas * s;
+        }
+    }
+
+    /**
+     * Bernoulli CUSUM of Neuburger et al. (2017), as qicharts2 0.8.1 {@code bchart} computes it. With weights
+     * {@code s1} for an event and {@code t1} for a non-event (upper chart) and {@code s2}, {@code t2} (lower chart):
+     * <pre>
+     *   u = C1_{i-1} + w1_i;   signal1_i = u &gt;= limit;   C1_i = u if 0 &lt; u &lt;= limit, else 0
+     *   v = C2_{i-1} - w2_i;   signal2_i = v &lt;= -limit;  C2_i = v if -limit &lt;= v &lt; 0, else 0
+     * </pre>
+     * so a sum that passes the limit signals and restarts from 0 (one that lands exactly on it signals and is kept,
+     * as in qicharts2).
+     *
+     * @param outcome 1 for an event, 0 otherwise
+     * @param event1 upper-chart weight of an event, log(p1 / p0)
+     * @param none1 upper-chart weight of a non-event, log((1 - p1) / (1 - p0))
+     * @param event2 lower-chart weight of an event, log(p2 / p0)
+     * @param none2 lower-chart weight of a non-event, log((1 - p2) / (1 - p0))
+     * @param limit control limit (&gt; 0)
+     * @param upper output: C1
+     * @param lower output: C2 (&lt;= 0)
+     * @param upperSignal output: upper signals
+     * @param lowerSignal output: lower signals
+     */
+    public static void bernoulliCusum(int[] outcome, double event1, double none1, double event2, double none2,
+            double limit, double[] upper, double[] lower, boolean[] upperSignal, boolean[] lowerSignal) {
+        final int n = outcome.length;
+        double c1 = 0;
+        double c2 = 0;
+        for (int i = 0; i < n; i++) {
+            final boolean event = outcome[i] != 0;
+            final double u = c1 + (event ? event1 : none1);
+            upperSignal[i] = u >= limit;
+            c1 = u > 0 && u <= limit ? u : 0;
+            upper[i] = c1;
+            final double v = c2 - (event ? event2 : none2);
+            lowerSignal[i] = v <= -limit;
+            c2 = v < 0 && v >= -limit ? v : 0;
+            lower[i] = c2;
         }
     }
 }

@@ -1,7 +1,8 @@
 /**
  * Monitoring charts and capability analysis over subgroup statistics: the standardised tabular {@link
  * org.shewhart.engine.monitor.Cusum CUSUM}, the {@link org.shewhart.engine.monitor.Ewma EWMA} chart and {@link
- * org.shewhart.engine.monitor.Capability process capability} as qcc 3.0 computes them.
+ * org.shewhart.engine.monitor.Capability process capability} as qcc 3.0 computes them, and the {@link
+ * org.shewhart.engine.monitor.BernoulliCusum Bernoulli CUSUM} of qicharts2's {@code bchart}.
  *
  * <p>The data are {@link org.shewhart.engine.monitor.Subgroups}: individual values, raw observations with a
  * subgroup label, or per-subgroup summaries (mean, standard deviation, range, size). The first {@code phaseOne}
