@@ -3,6 +3,7 @@
  * tools (NHSRplotthedots, qicharts2, qcc), phases, frozen baselines and exclusions.
  *
  * <p>Start with {@link org.shewhart.engine.ChartSpec#builder(ChartType)}; {@code compute} returns a
- * {@link org.shewhart.engine.ChartResult}. All public types are immutable and thread-safe.
+ * {@link org.shewhart.engine.ChartResult}. CUSUM, EWMA, process capability and the Bernoulli CUSUM live in
+ * {@code org.shewhart.engine.monitor}. All public types are immutable and thread-safe.
  */
 package org.shewhart.engine;
