@@ -22,7 +22,8 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: chart, scan, generate, funnel or demo");
+        throw new CommandLine.ParameterException(spec.commandLine(),
+                "a command is required: chart, scan, generate, funnel or demo");
     }
 
     /**
