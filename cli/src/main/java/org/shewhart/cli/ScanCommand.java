@@ -94,7 +94,11 @@ final class ScanCommand implements Callable<Integer> {
         if (nThreads < 1) {
             throw new SpcInputException("--threads must be >= 1, got " + nThreads);
         }
+        final long t0 = System.nanoTime();
+        final long c0 = cpu();
         final Feed feed = Feed.read(file, by, x, y, n, type);
+        final long t1 = System.nanoTime();
+        final long c1 = cpu();
         int failed = 0;
         String firstFailure = null;
         try (OutputStream sum = ChartCommand.Output.open(output);
@@ -147,12 +151,31 @@ final class ScanCommand implements Callable<Integer> {
             }
             w.finish();
         }
+        if (System.getenv("SHEWHART_TIMING") != null) {
+            // wall-clock phases for the README's measurements; off by default
+            final long t2 = System.nanoTime();
+            final long c2 = cpu();
+            final double mb = java.nio.file.Files.size(file) / 1e6;
+            command.commandLine().getErr().println(String.format(Locale.ROOT,
+                    "shewhart: read %.1f MB, %d rows, %d series: %.2f s wall, %.2f s CPU (%.0f MB/s of CPU); "
+                            + "charted and wrote: %.2f s wall, %.2f s CPU (%.0f series/s of CPU) on %d threads", mb,
+                    feed.rows(), feed.seriesCount(), (t1 - t0) / 1e9, (c1 - c0) / 1e9, mb / ((c1 - c0) / 1e9),
+                    (t2 - t1) / 1e9, (c2 - c1) / 1e9, feed.seriesCount() / ((c2 - c1) / 1e9), nThreads));
+        }
         if (failed > 0) {
             command.commandLine().getErr().println(String.format(Locale.ROOT,
                     "shewhart: %d of %d series could not be charted (see the error column), first: %s", failed,
                     feed.seriesCount(), Main.oneLine(firstFailure)));
         }
         return 0;
+    }
+
+    /** CPU time of the whole process (all threads, JIT and GC included), for SHEWHART_TIMING. */
+    private static long cpu() {
+        final java.lang.management.OperatingSystemMXBean os = java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean();
+        return os instanceof com.sun.management.OperatingSystemMXBean
+                ? ((com.sun.management.OperatingSystemMXBean) os).getProcessCpuTime() : 0;
     }
 
     /** The spec {@code chart} builds for dates or numbers as x, no phases and no exclusions. */
