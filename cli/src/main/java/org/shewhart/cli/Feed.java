@@ -26,10 +26,10 @@ import org.shewhart.engine.SpcInputException;
  * single row longer than that). Per data row the feed holds a series id ({@code int}), x ({@code double}: epoch
  * day or number), y ({@code double}) and, with a denominator, n ({@code double}) in chunks of 2^20 rows, so
  * growing never copies; after reading, an {@code int} row index grouped by series replaces the id column. That is
- * 20 bytes a row without n and 28 with n (24 and 32 at the peak, while the grouping index is built), plus per
- * series its key bytes and three ints. A 100,000 x 52 feed (5.2 M rows) holds about 125 MB. A feed is limited to
- * 2^31 - 1 rows and must fit in the heap at that rate; a two-pass or spilling reader for larger feeds is not
- * implemented.
+ * 20 bytes a row without n and 28 with n (24 and 32 at the peak, while the grouping index is built; columns are
+ * allocated 2^20 rows at a time), plus per series its key bytes and four ints. A 100,000 x 52 feed (5.2 M rows)
+ * holds about 125 MB. A feed is limited to 2^31 - 1 rows and must fit in the heap at that rate; a two-pass or
+ * spilling reader for larger feeds is not implemented.
  *
  * <p>CSV: UTF-8 with or without a byte order mark, LF or CRLF, RFC 4180 quotes ({@code ""} inside a quoted
  * field); blank lines are skipped; cells are trimmed; a missing trailing cell is empty. x must be ISO dates
@@ -302,9 +302,11 @@ final class Feed {
                     i++;
                 }
                 if (i < len && b[i] != ',' && b[i] != '\n' && b[i] != '\r') {
+                    final String col = f < header.size() ? "column '" + CsvTable.show(header.get(f)) + "'"
+                            : "field " + (f + 1);
                     throw new SpcInputException(String.format(Locale.ROOT,
-                            "%s: row %d, field %d: text after the closing quote; quote the whole field", file,
-                            rowLine, f + 1));
+                            "%s: row %d, %s: text after the closing quote; quote the whole field", file, rowLine,
+                            col));
                 }
             } else {
                 s = i;

@@ -315,6 +315,10 @@ final class ScanCommandTest {
                         "row 3: a quoted field is never closed"),
                 arguments("series,x,y,n\nA,2024-01-01,1,10\nA,2024-01-08,2,-4\n",
                         "row 3, column 'n': denominator '-4' is negative"),
+                arguments("series,x,y\nA,2024-01-01,1\r\nA,2024-01-08,\"2\"x\n",
+                        "row 3, column 'y': text after the closing quote"),
+                arguments("series,x,y\nA,2024-01-01,1\n\"A\nB\",2024-01-08,2\nA,2024-01-15,zz\n",
+                        "row 5, column 'y': 'zz' is not a number"),
                 arguments("series,week,y\nA,2024-01-01,1\n", "no column 'x' (--x); the columns are: series, week, y"));
     }
 

@@ -220,6 +220,10 @@ public final class FeedGenerator {
         void bytes(byte[] b) throws IOException {
             if (pos + b.length > buf.length) {
                 drain();
+                if (b.length > buf.length) {
+                    out.write(b);
+                    return;
+                }
             }
             System.arraycopy(b, 0, buf, pos, b.length);
             pos += b.length;
