@@ -572,8 +572,13 @@ final class Feed {
         for (int i = 0; i < n; i++) {
             h = 31 * h + keyScratch[i];
         }
+        // MurmurHash3's fmix32 finaliser: keys such as S0000001, S0000002 ... otherwise cluster under linear probing
         h ^= h >>> 16;
-        int mask = table.length - 1;
+        h *= 0x85ebca6b;
+        h ^= h >>> 13;
+        h *= 0xc2b2ae35;
+        h ^= h >>> 16;
+        final int mask = table.length - 1;
         int slot = h & mask;
         while (true) {
             final int id = table[slot] - 1;
