@@ -15,11 +15,9 @@ import org.shewhart.charts.XValues;
 import org.shewhart.engine.ChartResult;
 import org.shewhart.engine.ChartSpec;
 import org.shewhart.engine.ChartType;
-import org.shewhart.engine.Improvement;
-import org.shewhart.engine.RuleProfile;
-import org.shewhart.engine.SigmaMethod;
 import org.shewhart.engine.SpcInputException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -45,22 +43,8 @@ final class ChartCommand implements Callable<Integer> {
             description = "denominator column; the value plotted is y/n (default: n, if the file has it).")
     String n;
 
-    @Option(names = "--profile", paramLabel = "ID",
-            description = "mdc, mdc-2023, anhoej, ihi, weco or nelson (default: anhoej for run, mdc otherwise).")
-    String profile;
-
-    @Option(names = "--shift", paramLabel = "N", description = "shift length in points (overrides the profile).")
-    Integer shift;
-
-    @Option(names = "--trend", paramLabel = "N", description = "trend length in points (overrides the profile).")
-    Integer trend;
-
-    @Option(names = "--improvement", paramLabel = "DIR", defaultValue = "increase",
-            description = "increase, decrease or neutral (default: increase).")
-    String improvement;
-
-    @Option(names = "--target", paramLabel = "NUM", description = "target, in plotted units.")
-    Double target;
+    @Mixin
+    SpecOptions rules = new SpecOptions();
 
     @Option(names = "--phase-at", paramLabel = "X", description = "start a new phase at the point with this x.")
     List<String> phaseAt = new ArrayList<>();
@@ -68,39 +52,9 @@ final class ChartCommand implements Callable<Integer> {
     @Option(names = "--phase-col", paramLabel = "COL", description = "start a new phase where this column changes.")
     String phaseCol;
 
-    @Option(names = "--baseline", paramLabel = "N",
-            description = "fix each phase's centre and limits on its first N points.")
-    Integer baseline;
-
     @Option(names = "--exclude", paramLabel = "X",
             description = "leave the point with this x out of centre and limits (still drawn and tested).")
     List<String> exclude = new ArrayList<>();
-
-    @Option(names = "--screen-mr", negatable = true, paramLabel = "",
-            description = "screen moving ranges >= 3.267 x AMR (default: per profile).")
-    Boolean screenMr;
-
-    @Option(names = "--cl", paramLabel = "NUM", description = "known centre line, in plotted units.")
-    Double cl;
-
-    @Option(names = "--sigma", paramLabel = "NUM", description = "known process sigma, in plotted units.")
-    Double sigma;
-
-    @Option(names = "--sigma-method", paramLabel = "ID",
-            description = "individuals: mr (default) or sd; subgroups: uwave-r, uwave-sd, mvlue-r, "
-                    + "mvlue-sd, rmsdf.")
-    String sigmaMethod;
-
-    @Option(names = "--sigmas", paramLabel = "K", description = "limits at K sigma (default: 3).")
-    Double sigmas;
-
-    @Option(names = "--confidence", paramLabel = "P",
-            description = "probability limits covering P (e.g. 0.99): K = qnorm(1 - (1 - P) / 2); geometric "
-                    + "quantiles on g charts under the weco and nelson profiles.")
-    Double confidence;
-
-    @Option(names = "--multiply", paramLabel = "K", description = "multiply values and lines, e.g. 100 for %%.")
-    Double multiply;
 
     @Option(names = "--title", paramLabel = "TEXT", description = "chart title, carried into the output.")
     String title;
@@ -193,22 +147,8 @@ final class ChartCommand implements Callable<Integer> {
     }
 
     ChartSpec spec(ChartInput input) {
-        final ChartSpec.Builder b = ChartSpec.builder(ChartType.of(chart));
         // text x are categories (hospitals, wards): no runs analysis, Laney sigma from the SD (qicharts2)
-        b.categorical(input.kind() == ChartInput.Kind.TEXT);
-        if (profile != null) {
-            b.profile(RuleProfile.of(profile));
-        }
-        if (shift != null) {
-            b.shiftLength(shift);
-        }
-        if (trend != null) {
-            b.trendLength(trend);
-        }
-        b.improvement(Improvement.of(improvement));
-        if (target != null) {
-            b.target(target);
-        }
+        final ChartSpec.Builder b = rules.builder(ChartType.of(chart), input.kind() == ChartInput.Kind.TEXT);
         final List<Integer> starts = new ArrayList<>();
         for (int s : input.phaseStarts()) {
             starts.add(s);
@@ -222,41 +162,11 @@ final class ChartCommand implements Callable<Integer> {
             starts.add(i);
         }
         b.phaseStarts(starts.stream().mapToInt(Integer::intValue).toArray());
-        if (baseline != null) {
-            if (baseline < 1) {
-                throw new SpcInputException("--baseline must be a number of points >= 1, got " + baseline);
-            }
-            b.baseline(baseline);
-        }
         final int[] ex = new int[exclude.size()];
         for (int k = 0; k < ex.length; k++) {
             ex[k] = input.indexOf(exclude.get(k), "--exclude");
         }
         b.exclude(ex);
-        if (screenMr != null) {
-            b.screenMovingRanges(screenMr);
-        }
-        if (cl != null) {
-            b.knownCentre(cl);
-        }
-        if (sigma != null) {
-            b.knownSigma(sigma);
-        }
-        if (sigmaMethod != null) {
-            b.sigmaMethod(SigmaMethod.of(sigmaMethod));
-        }
-        if (sigmas != null && confidence != null) {
-            throw new SpcInputException("give --sigmas or --confidence, not both");
-        }
-        if (sigmas != null) {
-            b.sigmas(sigmas);
-        }
-        if (confidence != null) {
-            b.confidence(confidence);
-        }
-        if (multiply != null) {
-            b.multiply(multiply);
-        }
         return b.build();
     }
 

@@ -11,7 +11,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "shewhart", mixinStandardHelpOptions = true, version = "shewhart 0.1.0",
         description = "Statistical process control for measurement for improvement.",
-        subcommands = {ChartCommand.class, DemoCommand.class, FunnelCommand.class})
+        subcommands = {ChartCommand.class, ScanCommand.class, GenerateCommand.class, DemoCommand.class,
+            FunnelCommand.class})
 public final class Main implements Runnable {
     /** Exit code for bad usage or bad input. */
     static final int BAD_INPUT = 2;
@@ -21,7 +22,8 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: chart or demo");
+        throw new CommandLine.ParameterException(spec.commandLine(),
+                "a command is required: chart, scan, generate, funnel or demo");
     }
 
     /**

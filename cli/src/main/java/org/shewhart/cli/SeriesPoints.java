@@ -1,0 +1,126 @@
+package org.shewhart.cli;
+
+import java.util.Arrays;
+import org.shewhart.engine.ChartType;
+import org.shewhart.engine.Series;
+
+/**
+ * Turns the rows of one series into chart points exactly as {@link ChartInput} does for {@code shewhart chart}:
+ * rows with the same x form one point, points are in ascending x, and a point is the mean of its rows, or with a
+ * denominator the summed numerator over the summed denominator (only rows with both), or for c charts the summed
+ * count, or for subgroup charts the mean, SD, range and count. Rows of one x are summed in file order, as
+ * {@code chart} sums them, so the sums agree to the last bit. Stateless; works in a caller's {@link
+ * ScanCommand.Scratch}.
+ */
+final class SeriesPoints {
+    private SeriesPoints() {
+    }
+
+    /**
+     * Aggregates {@code rows} rows held in {@code sc.x, sc.y, sc.n} into points in {@code sc.key, sc.value,
+     * sc.size, sc.sd, sc.range}.
+     *
+     * @return the number of points
+     */
+    static int aggregate(int rows, ScanCommand.Scratch sc, boolean sizes, ChartType type) {
+        final double[] x = sc.x;
+        final double[] y = sc.y;
+        final double[] n = sc.n;
+        final int[] idx = sc.idx;
+        boolean sorted = true;
+        for (int i = 0; i < rows; i++) {
+            idx[i] = i;
+            if (i > 0 && x[i] < x[i - 1]) {
+                sorted = false;
+            }
+        }
+        if (!sorted) {
+            mergeSort(idx, sc.tmp, 0, rows, x);
+        }
+        final boolean subgroups = type.isSubgrouped();
+        int k = 0;
+        int i = 0;
+        while (i < rows) {
+            final double key = x[idx[i]];
+            double sumY = 0;
+            double sumN = 0;
+            int countY = 0;
+            // Welford's running mean and sum of squared deviations, as ChartInput: the subgroup SD
+            double runMean = 0;
+            double m2 = 0;
+            double min = Double.POSITIVE_INFINITY;
+            double max = Double.NEGATIVE_INFINITY;
+            while (i < rows && x[idx[i]] == key) {
+                final int r = idx[i];
+                final double v = y[r];
+                if (sizes) {
+                    final double d = n[r];
+                    if (v == v && d == d) {
+                        sumY += v;
+                        sumN += d;
+                        countY++;
+                    }
+                } else if (v == v) {
+                    sumY += v;
+                    countY++;
+                    final double dv = v - runMean;
+                    runMean += dv / countY;
+                    m2 += dv * (v - runMean);
+                    min = Math.min(min, v);
+                    max = Math.max(max, v);
+                }
+                i++;
+            }
+            sc.key[k] = key;
+            if (subgroups) {
+                sc.value[k] = countY == 0 ? Double.NaN : sumY / countY;
+                sc.size[k] = countY;
+                sc.sd[k] = countY < 2 ? Double.NaN : Math.sqrt(m2 / (countY - 1));
+                sc.range[k] = countY < 2 ? Double.NaN : max - min;
+            } else if (sizes) {
+                sc.value[k] = countY == 0 ? Double.NaN : sumY;
+                sc.size[k] = sumN;
+            } else if (type == ChartType.C) {
+                sc.value[k] = countY == 0 ? Double.NaN : sumY;
+            } else {
+                sc.value[k] = countY == 0 ? Double.NaN : sumY / countY;
+            }
+            k++;
+        }
+        return k;
+    }
+
+    /** The engine's series for the first {@code m} points in the scratch arrays. */
+    static Series series(int m, ScanCommand.Scratch sc, boolean sizes, ChartType type) {
+        final double[] v = Arrays.copyOf(sc.value, m);
+        if (type.isSubgrouped()) {
+            return Series.ofSubgroups(v, Arrays.copyOf(sc.sd, m), Arrays.copyOf(sc.range, m),
+                    Arrays.copyOf(sc.size, m));
+        }
+        return sizes ? Series.of(v, Arrays.copyOf(sc.size, m)) : Series.of(v);
+    }
+
+    /** Stable merge sort of indices by their x (top-down, into {@code tmp}). */
+    private static void mergeSort(int[] a, int[] tmp, int from, int to, double[] x) {
+        if (to - from < 2) {
+            return;
+        }
+        final int mid = (from + to) >>> 1;
+        mergeSort(a, tmp, from, mid, x);
+        mergeSort(a, tmp, mid, to, x);
+        int i = from;
+        int j = mid;
+        int k = from;
+        while (i < mid && j < to) {
+            // <= keeps equal x in file order
+            tmp[k++] = x[a[i]] <= x[a[j]] ? a[i++] : a[j++];
+        }
+        while (i < mid) {
+            tmp[k++] = a[i++];
+        }
+        while (j < to) {
+            tmp[k++] = a[j++];
+        }
+        System.arraycopy(tmp, from, a, from, to - from);
+    }
+}
