@@ -4,7 +4,8 @@ import java.util.Locale;
 import org.apache.commons.statistics.distribution.NormalDistribution;
 import org.shewhart.engine.internal.Descriptive;
 import org.shewhart.engine.internal.MovingRanges;
-import org.shewhart.engine.internal.QccTables;
+import org.shewhart.engine.internal.SpcConstants;
+import org.shewhart.engine.internal.SubgroupSigma;
 
 /**
  * Centre line, sigma and the per-point lines (limits at k sigma, 1σ and 2σ zone lines at k/3 and 2k/3) of one
@@ -380,7 +381,7 @@ final class Limits {
             default: {
                 final double centre = known(spec.knownCentre(), spec, weightedMean(range, size, use, from, to));
                 for (int i = from; i < to; i++) {
-                    fill(lines, i, k, centre, QccTables.d3(size[i]) * sigma, 0, INF);
+                    fill(lines, i, k, centre, SpcConstants.qccD3((int) size[i]) * sigma, 0, INF);
                 }
                 break;
             }
@@ -433,60 +434,44 @@ final class Limits {
         return variable ? Math.sqrt(sum / weight) : sum / count;
     }
 
-    /** qcc 3.0 {@code sd.xbar} over the selected subgroups. */
+    /**
+     * qcc 3.0 {@code sd.xbar} over the selected subgroups of at least two observations (a subgroup of one has
+     * no range or SD; qcc refuses it, here it adds nothing to sigma). The estimators are those of
+     * {@link SubgroupSigma}, shared with the CUSUM, EWMA and capability calculators.
+     */
     private static double qccSigma(SigmaMethod method, double[] sd, double[] range, double[] size, boolean[] use,
             int from, int to) {
-        double sum = 0;
-        double weight = 0;
-        int count = 0;
+        int m = 0;
         for (int i = from; i < to; i++) {
-            if (!use[i] || !(sd[i] == sd[i] || range[i] == range[i])) {
-                continue;
+            if (use[i] && size[i] >= 2 && (sd[i] == sd[i] || range[i] == range[i])) {
+                m++;
             }
-            final double n = size[i];
-            if (n < 2) {
-                // a subgroup of one has no range or SD (qcc refuses it; here it adds nothing to sigma)
-                continue;
-            }
-            final double c4 = Descriptive.c4(n);
-            switch (method) {
-                case UWAVE_R:
-                    sum += range[i] / QccTables.d2(n);
-                    count++;
-                    break;
-                case UWAVE_SD:
-                    sum += sd[i] / c4;
-                    count++;
-                    break;
-                case MVLUE_R: {
-                    final double d2 = QccTables.d2(n);
-                    final double w = (d2 / QccTables.d3(n)) * (d2 / QccTables.d3(n));
-                    sum += range[i] / d2 * w;
-                    weight += w;
-                    break;
-                }
-                case MVLUE_SD: {
-                    final double w = c4 * c4 / (1 - c4 * c4);
-                    sum += sd[i] / c4 * w;
-                    weight += w;
-                    break;
-                }
-                case RMSDF:
-                    sum += sd[i] * sd[i] * (n - 1);
-                    weight += n - 1;
-                    break;
-                default:
-                    throw new IllegalStateException("not a subgroup method: " + method);
+        }
+        final double[] s = new double[m];
+        final double[] r = new double[m];
+        final int[] n = new int[m];
+        int k = 0;
+        for (int i = from; i < to; i++) {
+            if (use[i] && size[i] >= 2 && (sd[i] == sd[i] || range[i] == range[i])) {
+                s[k] = sd[i];
+                r[k] = range[i];
+                n[k] = (int) size[i];
+                k++;
             }
         }
         switch (method) {
             case UWAVE_R:
+                return SubgroupSigma.uwaveR(r, n, 0, m);
             case UWAVE_SD:
-                return sum / count;
+                return SubgroupSigma.uwaveSd(s, n, 0, m);
+            case MVLUE_R:
+                return SubgroupSigma.mvlueR(r, n, 0, m);
+            case MVLUE_SD:
+                return SubgroupSigma.mvlueSd(s, n, 0, m);
             case RMSDF:
-                return Math.sqrt(sum / weight) / Descriptive.c4(weight + 1);
+                return SubgroupSigma.rmsdf(s, n, 0, m);
             default:
-                return sum / weight;
+                throw new IllegalStateException("not a subgroup method: " + method);
         }
     }
 }
