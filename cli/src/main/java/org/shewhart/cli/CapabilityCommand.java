@@ -64,7 +64,7 @@ final class CapabilityCommand extends MonitorCommand {
             public void json(JsonGenerator g) throws IOException {
                 g.writeStartObject();
                 g.writeStringField("chart", "capability");
-                g.writeNumberField("points", phaseOne);
+                g.writeNumberField("baselinePoints", phaseOne);
                 g.writeNumberField("observations", r.observations());
                 number(g, "centre", r.centre());
                 number(g, "sigma", r.sigma());

@@ -290,6 +290,28 @@ final class MonitorCommandTest {
         assertEquals(e.upperSignals().length, a.get("summary").get("upperSignals").asInt());
     }
 
+    @Test
+    void withoutAnXColumnEachRowIsOnePointAndRowsWithTheSameXFormASubgroup() throws Exception {
+        final Path plain = write("plain.csv", "y\n10\n12\n11\n13\n");
+        final Path out = dir.resolve("plain.json");
+        assertEquals(0, run("ewma", plain.toString(), "-o", out.toString()).code());
+        final JsonNode a = JSON.readTree(out.toFile());
+        assertEquals(4, a.get("points").size());
+        assertEquals(4, a.get("points").get(3).get("x").asInt());
+        close(13, a.get("points").get(3).get("statistic"), "statistic of row 4");
+
+        // x out of order and repeated: subgroups in x order, their means charted
+        final Path grouped = write("grouped.csv", "x,y\n2,4\n1,1\n2,6\n1,3\n3,8\n3,9\n");
+        assertEquals(0, run("cusum", grouped.toString(), "-o", out.toString()).code());
+        final JsonNode g = JSON.readTree(out.toFile()).get("points");
+        assertEquals(3, g.size());
+        for (int i = 0; i < 3; i++) {
+            assertEquals(i + 1, g.get(i).get("x").asInt());
+            assertEquals(2, g.get(i).get("size").asInt());
+            close(new double[] {2, 5, 8.5}[i], g.get(i).get("statistic"), "mean of subgroup " + (i + 1));
+        }
+    }
+
     /** Runs a command that must fail on bad input: exit 2, exactly one line on standard error. */
     private static String fails(String... args) {
         final Run r = run(args);
@@ -385,6 +407,12 @@ final class MonitorCommandTest {
         final Path f = write("outcomes.csv", "x,y\n1,0\n2,1\n3," + bad + "\n4,0\n");
         mentions(fails("bcusum", f.toString()), "outcomes.csv", "row 4", "column 'y'", "'" + bad + "'",
                 "is not 0 or 1");
+    }
+
+    @Test
+    void pointWithoutAnyValueIsNamed() throws Exception {
+        final Path f = write("gap.csv", "x,y\n1,10\n2,NA\n2,\n3,9\n");
+        mentions(fails("cusum", f.toString()), "gap.csv", "row 3", "column 'y'", "x '2' has no value");
     }
 
     @Test
