@@ -210,7 +210,7 @@ final class ChartInput {
         }
     }
 
-    private static Kind kindOf(CsvTable t, int xc) {
+    static Kind kindOf(CsvTable t, int xc) {
         boolean dates = true;
         boolean numbers = true;
         for (int r = 0; r < t.rowCount(); r++) {
@@ -240,7 +240,7 @@ final class ChartInput {
         }
     }
 
-    private static double key(Kind kind, String raw, int ordinal) {
+    static double key(Kind kind, String raw, int ordinal) {
         switch (kind) {
             case DATE:
                 return parseDate(raw).toEpochDay();
@@ -252,7 +252,7 @@ final class ChartInput {
         }
     }
 
-    private static String canonical(Kind kind, String raw, double key) {
+    static String canonical(Kind kind, String raw, double key) {
         if (kind == Kind.NUMBER) {
             return key == Math.rint(key) && Math.abs(key) < 1e15 ? Long.toString((long) key) : Double.toString(key);
         }
