@@ -80,13 +80,13 @@ final class Limits {
                 return sigma;
             }
             case T:
-                return tChart(spec, v, use, from, to, lines);
+                return tChart(spec, v, use, from, to, lines, scratch);
             case P:
             case P_PRIME:
             case NP:
             case U:
             case U_PRIME:
-                return attribute(spec, c, use, from, to, lines);
+                return attribute(spec, c, use, from, to, lines, scratch);
             case C: {
                 final double centre = known(spec.knownCentre(), spec, Descriptive.mean(v, use, from, to));
                 final double sigma = Math.sqrt(centre);
@@ -152,8 +152,10 @@ final class Limits {
      * T chart: an individuals chart of y^(1/3.6), its centre and lines raised back to the power 3.6; a negative
      * lower line becomes 0 (qicharts2 {@code qic.t}). Returns sigma on the transformed scale.
      */
-    private static double tChart(ChartSpec spec, double[] v, boolean[] use, int from, int to, double[][] lines) {
-        final double[] w = new double[to];
+    private static double tChart(ChartSpec spec, double[] v, boolean[] use, int from, int to, double[][] lines,
+            double[] scratch) {
+        // the transformed values, in the chart's scratch buffer (indexed like v)
+        final double[] w = scratch;
         for (int i = from; i < to; i++) {
             w[i] = Math.pow(v[i], 1 / T_POWER);
         }
@@ -179,7 +181,7 @@ final class Limits {
      * (screened as the spec says), or their SD when x is categorical.
      */
     private static double attribute(ChartSpec spec, Columns c, boolean[] use, int from, int to,
-            double[][] lines) {
+            double[][] lines, double[] scratch) {
         final ChartType type = spec.type();
         final double[] value = c.value();
         final double[] size = c.size();
@@ -196,7 +198,8 @@ final class Limits {
         final double centre = known(spec.knownCentre(), spec, sumY / sumN);
         double sigmaZ = 1;
         if (type == ChartType.P_PRIME || type == ChartType.U_PRIME) {
-            final double[] z = new double[to];
+            // the z-scores, in the chart's scratch buffer (indexed like v)
+            final double[] z = scratch;
             for (int i = from; i < to; i++) {
                 z[i] = (c.v()[i] - centre) / Math.sqrt(binomial ? centre * (1 - centre) / size[i] : centre / size[i]);
             }
