@@ -1,14 +1,11 @@
 package org.shewhart.charts;
 
-import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.FontMetrics;
 import java.awt.Graphics2D;
 import java.awt.Shape;
 import java.awt.Stroke;
-import java.awt.geom.Ellipse2D;
-import java.awt.geom.Path2D;
 import java.awt.geom.Rectangle2D;
 import org.jfree.chart.block.RectangleConstraint;
 import org.jfree.chart.title.Title;
@@ -38,7 +35,7 @@ final class IconTitle extends Title {
     private static final double WIDTH = 64;
 
     private final PointType variation;
-    private final int side;
+    private final Improvement improvement;
     private final Assurance assurance;
     private final Theme theme;
 
@@ -50,7 +47,7 @@ final class IconTitle extends Title {
      */
     IconTitle(PointType variation, Improvement improvement, Assurance assurance, Theme theme) {
         this.variation = variation;
-        this.side = side(variation, improvement);
+        this.improvement = improvement;
         this.assurance = assurance;
         this.theme = theme;
         setPosition(RectangleEdge.RIGHT);
@@ -123,72 +120,11 @@ final class IconTitle extends Title {
     }
 
     private void drawVariation(Graphics2D g2, double cx, double cy) {
-        final Color c = theme.pointColour(variation);
-        ring(g2, c, cx, cy);
-        g2.setPaint(c);
-        if (side == 0) {
-            // common cause: a wave, variation that stays within its usual range
-            final Path2D wave = new Path2D.Double();
-            wave.moveTo(cx - 12, cy);
-            wave.quadTo(cx - 6, cy - 11, cx, cy);
-            wave.quadTo(cx + 6, cy + 11, cx + 12, cy);
-            g2.setStroke(new BasicStroke(2.4f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
-            g2.draw(wave);
-            return;
-        }
-        // special cause: H or L, with an arrow pointing the way the process moved
-        final double letterY = cy + side * 4;
-        letter(g2, side > 0 ? "H" : "L", cx, letterY, 14f);
-        final double tip = cy - side * 15;
-        final double base = cy - side * 8;
-        final Path2D arrow = new Path2D.Double();
-        arrow.moveTo(cx, tip);
-        arrow.lineTo(cx - 5, base);
-        arrow.lineTo(cx + 5, base);
-        arrow.closePath();
-        g2.fill(arrow);
+        Icons.paintVariation(g2, variation, improvement, theme, cx, cy, DIAMETER);
     }
 
     private void drawAssurance(Graphics2D g2, double cx, double cy) {
-        final Color c;
-        final String text;
-        switch (assurance) {
-            case CONSISTENT_PASS:
-                c = theme.pointColour(PointType.SPECIAL_CAUSE_IMPROVEMENT);
-                text = "P";
-                break;
-            case CONSISTENT_FAIL:
-                c = theme.pointColour(PointType.SPECIAL_CAUSE_CONCERN);
-                text = "F";
-                break;
-            case INCONSISTENT:
-            default:
-                c = theme.pointColour(PointType.COMMON_CAUSE);
-                text = "?";
-                break;
-        }
-        ring(g2, c, cx, cy);
-        g2.setPaint(c);
-        letter(g2, text, cx, cy, 18f);
-    }
-
-    private static void ring(Graphics2D g2, Color c, double cx, double cy) {
-        final double r = DIAMETER / 2 - 1.5;
-        final Ellipse2D circle = new Ellipse2D.Double(cx - r, cy - r, 2 * r, 2 * r);
-        g2.setPaint(Color.WHITE);
-        g2.fill(circle);
-        g2.setPaint(c);
-        g2.setStroke(new BasicStroke(3f));
-        g2.draw(circle);
-    }
-
-    private static void letter(Graphics2D g2, String text, double cx, double cy, float size) {
-        g2.setFont(Fonts.bold(size));
-        final FontMetrics fm = g2.getFontMetrics();
-        final float x = (float) (cx - fm.stringWidth(text) / 2.0);
-        // centre the cap height on cy
-        final float y = (float) (cy + fm.getAscent() * 0.36);
-        g2.drawString(text, x, y);
+        Icons.paintAssurance(g2, assurance, theme, cx, cy, DIAMETER);
     }
 
     private static void caption(Graphics2D g2, String text, double cx, double baseline) {

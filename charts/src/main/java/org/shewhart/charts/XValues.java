@@ -118,7 +118,11 @@ public final class XValues {
         return values[i];
     }
 
-    String labelAt(int i) {
+    /**
+     * @param i a point index
+     * @return the label of point {@code i}, as shown on the axis and in sentences
+     */
+    public String labelAt(int i) {
         return labels[i];
     }
 

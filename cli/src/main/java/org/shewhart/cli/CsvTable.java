@@ -258,6 +258,22 @@ final class CsvTable {
         return file;
     }
 
+    /**
+     * The same file narrowed to some of its rows (e.g. one series of a long feed); each row keeps its line number,
+     * so messages still name the row in the file.
+     *
+     * @param rowIndices data row indices, in the order wanted
+     */
+    CsvTable subset(int[] rowIndices) {
+        final List<String[]> sub = new ArrayList<>(rowIndices.length);
+        final long[] subLines = new long[rowIndices.length];
+        for (int i = 0; i < rowIndices.length; i++) {
+            sub.add(rows.get(rowIndices[i]));
+            subLines[i] = lines[rowIndices[i]];
+        }
+        return new CsvTable(file, header, sub, subLines);
+    }
+
     int rowCount() {
         return rows.size();
     }

@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
 @Command(name = "shewhart", mixinStandardHelpOptions = true, version = "shewhart 0.1.0",
         description = "Statistical process control for measurement for improvement.",
         subcommands = {ChartCommand.class, ScanCommand.class, GenerateCommand.class, DemoCommand.class,
-            FunnelCommand.class, CusumCommand.class, EwmaCommand.class, CapabilityCommand.class,
+            FunnelCommand.class, CusumCommand.class, EwmaCommand.class, CapabilityCommand.class, ReportCommand.class,
             BernoulliCusumCommand.class})
 public final class Main implements Runnable {
     /** Exit code for bad usage or bad input. */
@@ -24,7 +24,8 @@ public final class Main implements Runnable {
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(),
-                "a command is required: chart, scan, generate, funnel, cusum, ewma, capability, bcusum or demo");
+                "a command is required: chart, scan, report, generate, funnel, cusum, ewma, capability, bcusum "
+                        + "or demo");
     }
 
     /**
