@@ -6,6 +6,7 @@ import java.awt.Font;
 import java.awt.FontMetrics;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
+import java.awt.geom.Ellipse2D;
 import java.awt.geom.Line2D;
 import java.awt.geom.Rectangle2D;
 import java.io.IOException;
@@ -110,10 +111,12 @@ public final class BoardPack {
             return -1;
         }
 
-        /** @return the signals of the chart in plain words, in the engine's order */
+        /** @return the signals of the chart in plain words, in the order they began (by rule if together) */
         public List<String> signalSentences() {
+            final List<Signal> signals = new ArrayList<>(result.signals());
+            signals.sort(Comparator.comparingInt(Signal::first));
             final List<String> out = new ArrayList<>();
-            for (Signal s : result.signals()) {
+            for (Signal s : signals) {
                 out.add(SignalText.describe(result, s, x::labelAt));
             }
             return out;
@@ -203,10 +206,10 @@ public final class BoardPack {
     private void tablePage(Graphics2D g2, List<Indicator> rows, int from, int to, boolean continued) {
         g2.setPaint(TEXT);
         g2.setFont(font(Font.BOLD, 18f));
-        g2.drawString(continued ? title + " (continued)" : title, (float) MARGIN, (float) (MARGIN + 14));
+        drawText(g2, continued ? title + " (continued)" : title, (float) MARGIN, (float) (MARGIN + 14));
         g2.setFont(font(Font.PLAIN, 9f));
         g2.setPaint(MUTED);
-        g2.drawString(String.format(Locale.ROOT, "%d indicators. Special-cause concerns first, then targets "
+        drawText(g2, String.format(Locale.ROOT, "%d indicators. Special-cause concerns first, then targets "
                 + "consistently failed. Mean and limits at the latest point.", rows.size()),
                 (float) MARGIN, (float) (MARGIN + 32));
         // header
@@ -219,7 +222,7 @@ public final class BoardPack {
             } else if (c >= 7) {
                 centreText(g2, HEADERS[c], x + WIDTHS[c] / 2, headerBase);
             } else {
-                g2.drawString(HEADERS[c], (float) (x + 4), (float) headerBase);
+                drawText(g2, HEADERS[c], (float) (x + 4), (float) headerBase);
             }
             x += WIDTHS[c];
         }
@@ -256,12 +259,12 @@ public final class BoardPack {
         g2.setFont(font(Font.BOLD, 9f));
         final double nameWidth = WIDTHS[0] - 12;
         if (unit.isEmpty()) {
-            g2.drawString(fit(g2, ind.name(), nameWidth), (float) (x + 7), (float) (top + 14.5));
+            drawText(g2, fit(g2, ind.name(), nameWidth), (float) (x + 7), (float) (top + 14.5));
         } else {
-            g2.drawString(fit(g2, ind.name(), nameWidth), (float) (x + 7), (float) (top + 10));
+            drawText(g2, fit(g2, ind.name(), nameWidth), (float) (x + 7), (float) (top + 10));
             g2.setFont(font(Font.PLAIN, 7f));
             g2.setPaint(MUTED);
-            g2.drawString(fit(g2, unit, nameWidth), (float) (x + 7), (float) (top + 19));
+            drawText(g2, fit(g2, unit, nameWidth), (float) (x + 7), (float) (top + 19));
         }
         x += WIDTHS[0];
         // latest: value, and its x underneath
@@ -295,31 +298,41 @@ public final class BoardPack {
     private void chartPage(Graphics2D g2, Indicator ind) {
         final double w = PAGE_W - 2 * MARGIN;
         final double h = 400;
-        final ChartStyle style = chartStyle(ind, (int) w, (int) h);
+        final ChartStyle style = chartStyle(ind, (int) w, (int) h, true);
         final JFreeChart chart = ChartRenderer.render(ind.result(), ind.x(), style);
         chart.draw(g2, new Rectangle2D.Double(MARGIN, MARGIN, w, h));
         double y = MARGIN + h + 24;
         g2.setPaint(TEXT);
         g2.setFont(font(Font.BOLD, 10f));
-        g2.drawString("Signals", (float) MARGIN, (float) y);
+        drawText(g2, "Signals", (float) MARGIN, (float) y);
         g2.setFont(font(Font.PLAIN, 9.5f));
         final List<String> sentences = ind.signalSentences();
         if (sentences.isEmpty()) {
             y += 15;
             g2.setPaint(MUTED);
-            g2.drawString("No special-cause signals.", (float) MARGIN, (float) y);
+            drawText(g2, "No special-cause signals.", (float) MARGIN, (float) y);
             return;
         }
-        final int shown = sentences.size() > SIGNAL_LINES ? SIGNAL_LINES - 1 : sentences.size();
+        // one column, or two when there are more signals than lines; the rest are counted, not dropped silently
+        final int columns = sentences.size() > SIGNAL_LINES ? 2 : 1;
+        if (columns == 2) {
+            g2.setFont(font(Font.PLAIN, 8.5f));
+        }
+        final int capacity = columns * SIGNAL_LINES;
+        final int shown = sentences.size() > capacity ? capacity - 1 : sentences.size();
+        final double columnWidth = w / columns;
+        final double top = y;
         for (int i = 0; i < shown; i++) {
-            y += 14;
-            g2.drawString(fit(g2, "\u2022 " + sentences.get(i), w), (float) MARGIN, (float) y);
+            final double cx = MARGIN + (i / SIGNAL_LINES) * columnWidth;
+            final double cy = top + 14 * (i % SIGNAL_LINES + 1);
+            // a drawn bullet: the PDF's standard fonts have no bullet character
+            g2.fill(new Ellipse2D.Double(cx + 1, cy - 5, 3.5, 3.5));
+            drawText(g2, fit(g2, sentences.get(i), columnWidth - 20), (float) (cx + 9), (float) cy);
         }
         if (shown < sentences.size()) {
-            y += 14;
             g2.setPaint(MUTED);
-            g2.drawString(String.format(Locale.ROOT, "and %d more signals", sentences.size() - shown),
-                    (float) MARGIN, (float) y);
+            drawText(g2, String.format(Locale.ROOT, "and %d more signals", sentences.size() - shown),
+                    (float) (MARGIN + (columns - 1) * columnWidth + 9), (float) (top + 14 * SIGNAL_LINES));
         }
     }
 
@@ -379,7 +392,7 @@ public final class BoardPack {
         k = 0;
         for (Indicator ind : rows) {
             k++;
-            final ChartStyle style = chartStyle(ind, 960, 440);
+            final ChartStyle style = chartStyle(ind, 960, 440, false);
             final JFreeChart chart = ChartRenderer.render(ind.result(), ind.x(), style);
             h.append("<section class=\"chart\" id=\"indicator-").append(k).append("\">\n");
             h.append(svg("c" + k, style.width(), style.height(),
@@ -471,8 +484,8 @@ public final class BoardPack {
 
     // ------------------------------------------------------------------------------------------------- shared
 
-    /** The chart of one indicator: titled with its name, the unit and settings as subtitle. */
-    private static ChartStyle chartStyle(Indicator ind, int w, int h) {
+    /** The chart of one indicator: titled with its name, the unit and settings as subtitle; PDF text escaped. */
+    private static ChartStyle chartStyle(Indicator ind, int w, int h, boolean pdf) {
         final IndicatorSettings s = ind.settings();
         final StringBuilder sub = new StringBuilder();
         if (!s.unit().isEmpty()) {
@@ -482,7 +495,9 @@ public final class BoardPack {
         if (s.hasTarget()) {
             sub.append(", target ").append(new NumberText(ind.result()).format(s.target()));
         }
-        return ChartStyle.makingDataCount().withTitle(ind.name()).withSubtitle(sub.toString()).withSize(w, h);
+        final String name = pdf ? pdfEscape(ind.name()) : ind.name();
+        final String subtitle = pdf ? pdfEscape(sub.toString()) : sub.toString();
+        return ChartStyle.makingDataCount().withTitle(name).withSubtitle(subtitle).withSize(w, h);
     }
 
     /** The text of one table row, the same for PDF and HTML. */
@@ -517,14 +532,33 @@ public final class BoardPack {
         return new Font(FAMILY, style, 10).deriveFont(size);
     }
 
+    /**
+     * Draws PDF text. JFreePDF writes strings into the page unescaped, so a backslash or an unbalanced parenthesis
+     * (a name cut with "...", say) would end the string early and break the page: escape them here, after the
+     * width was measured on the real text.
+     */
+    private static void drawText(Graphics2D g2, String s, float x, float y) {
+        g2.drawString(pdfEscape(s), x, y);
+    }
+
+    /**
+     * Escapes text for a PDF literal string.
+     *
+     * @param s text
+     * @return the text with backslash and parentheses escaped
+     */
+    static String pdfEscape(String s) {
+        return s.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)");
+    }
+
     private static void rightText(Graphics2D g2, String s, double right, double baseline) {
         final FontMetrics fm = g2.getFontMetrics();
-        g2.drawString(s, (float) (right - fm.stringWidth(s)), (float) baseline);
+        drawText(g2, s, (float) (right - fm.stringWidth(s)), (float) baseline);
     }
 
     private static void centreText(Graphics2D g2, String s, double cx, double baseline) {
         final FontMetrics fm = g2.getFontMetrics();
-        g2.drawString(s, (float) (cx - fm.stringWidth(s) / 2.0), (float) baseline);
+        drawText(g2, s, (float) (cx - fm.stringWidth(s) / 2.0), (float) baseline);
     }
 
     /** The text cut with "..." to fit the width in the current font. */

@@ -171,6 +171,21 @@ final class BoardPackTest {
     }
 
     @Test
+    void pdfKeepsBackslashesAndUnbalancedParenthesesInNamesAndLongCutSentences() throws IOException {
+        final String odd = "Waits (over 6 weeks \\ by site";
+        final BoardPack pack = new BoardPack("Odd (names")
+                .add(indicator(odd, settings(Improvement.INCREASE, Double.NaN, "unit)"), dropping()));
+        final ByteArrayOutputStream out = new ByteArrayOutputStream();
+        pack.writePdf(out);
+        try (PDDocument doc = Loader.loadPDF(out.toByteArray())) {
+            final String all = new PDFTextStripper().getText(doc);
+            assertTrue(all.contains(odd) && all.contains("unit)") && all.contains("Odd (names"), all);
+            // the sentences after the name on the chart page survive too
+            assertTrue(all.contains("points below the mean"), all);
+        }
+    }
+
+    @Test
     void escapeCoversMarkupCharacters() {
         assertEquals("A&amp;E &lt;4h&gt; &quot;x&quot; &#39;y&#39;", BoardPack.escape("A&E <4h> \"x\" 'y'"));
     }
