@@ -23,6 +23,7 @@ import java.util.function.Consumer;
 import org.jfree.chart.JFreeChart;
 import org.jfree.pdf.PDFDocument;
 import org.jfree.pdf.PDFGraphics2D;
+import org.jfree.pdf.PDFHints;
 import org.jfree.pdf.Page;
 import org.jfree.svg.SVGGraphics2D;
 import org.jfree.svg.ViewBox;
@@ -298,9 +299,15 @@ public final class BoardPack {
     private void chartPage(Graphics2D g2, Indicator ind) {
         final double w = PAGE_W - 2 * MARGIN;
         final double h = 400;
-        final ChartStyle style = chartStyle(ind, (int) w, (int) h, true);
+        final boolean ascii = chartTextIsAscii(ind);
+        final ChartStyle style = chartStyle(ind, (int) w, (int) h, ascii);
         final JFreeChart chart = ChartRenderer.render(ind.result(), ind.x(), style);
+        if (!ascii) {
+            // text past ASCII would print as '?' in the standard fonts: this chart's text goes as outlines
+            g2.setRenderingHint(PDFHints.KEY_DRAW_STRING_TYPE, PDFHints.VALUE_DRAW_STRING_TYPE_VECTOR);
+        }
         chart.draw(g2, new Rectangle2D.Double(MARGIN, MARGIN, w, h));
+        g2.setRenderingHint(PDFHints.KEY_DRAW_STRING_TYPE, PDFHints.VALUE_DRAW_STRING_TYPE_STANDARD);
         double y = MARGIN + h + 24;
         g2.setPaint(TEXT);
         g2.setFont(font(Font.BOLD, 10f));
@@ -484,8 +491,31 @@ public final class BoardPack {
 
     // ------------------------------------------------------------------------------------------------- shared
 
-    /** The chart of one indicator: titled with its name, the unit and settings as subtitle; PDF text escaped. */
-    private static ChartStyle chartStyle(Indicator ind, int w, int h, boolean pdf) {
+    /** Whether every text of the indicator's chart (name, subtitle, x labels) can be PDF text. */
+    private static boolean chartTextIsAscii(Indicator ind) {
+        if (!isAscii(ind.name()) || !isAscii(subtitle(ind))) {
+            return false;
+        }
+        for (int i = 0; i < ind.x().size(); i++) {
+            if (!isAscii(ind.x().labelAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The chart of one indicator: titled with its name, the unit and settings as subtitle.
+     *
+     * @param pdfText whether the text will be PDF text, which must be escaped
+     */
+    private static ChartStyle chartStyle(Indicator ind, int w, int h, boolean pdfText) {
+        final String name = pdfText ? pdfEscape(ind.name()) : ind.name();
+        final String sub = pdfText ? pdfEscape(subtitle(ind)) : subtitle(ind);
+        return ChartStyle.makingDataCount().withTitle(name).withSubtitle(sub).withSize(w, h);
+    }
+
+    private static String subtitle(Indicator ind) {
         final IndicatorSettings s = ind.settings();
         final StringBuilder sub = new StringBuilder();
         if (!s.unit().isEmpty()) {
@@ -495,9 +525,7 @@ public final class BoardPack {
         if (s.hasTarget()) {
             sub.append(", target ").append(new NumberText(ind.result()).format(s.target()));
         }
-        final String name = pdf ? pdfEscape(ind.name()) : ind.name();
-        final String subtitle = pdf ? pdfEscape(sub.toString()) : sub.toString();
-        return ChartStyle.makingDataCount().withTitle(name).withSubtitle(subtitle).withSize(w, h);
+        return sub.toString();
     }
 
     /** The text of one table row, the same for PDF and HTML. */
@@ -538,7 +566,22 @@ public final class BoardPack {
      * width was measured on the real text.
      */
     private static void drawText(Graphics2D g2, String s, float x, float y) {
-        g2.drawString(pdfEscape(s), x, y);
+        if (isAscii(s)) {
+            g2.drawString(pdfEscape(s), x, y);
+        } else {
+            // JFreePDF's standard fonts write '?' for anything past ASCII: draw such text as outlines instead
+            g2.fill(g2.getFont().createGlyphVector(g2.getFontRenderContext(), s).getOutline(x, y));
+        }
+    }
+
+    /** Whether PDF text can hold the string as text (JFreePDF's standard fonts: ASCII only). */
+    static boolean isAscii(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) > 126) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

@@ -186,6 +186,20 @@ final class BoardPackTest {
     }
 
     @Test
+    void pdfNeverPrintsQuestionMarksForTextPastAscii() throws IOException {
+        // no target, so no assurance icon: its "?" would be the only question mark on the pages
+        final BoardPack pack = new BoardPack("Qualité")
+                .add(indicator("Anhøj – σ ≥ 5", settings(Improvement.INCREASE, Double.NaN, "µg/l"), dropping()));
+        final ByteArrayOutputStream out = new ByteArrayOutputStream();
+        pack.writePdf(out);
+        try (PDDocument doc = Loader.loadPDF(out.toByteArray())) {
+            final String all = new PDFTextStripper().getText(doc);
+            assertFalse(all.contains("?"), all);
+            assertTrue(all.contains("points below the mean"), "the ASCII text stays text:\n" + all);
+        }
+    }
+
+    @Test
     void escapeCoversMarkupCharacters() {
         assertEquals("A&amp;E &lt;4h&gt; &quot;x&quot; &#39;y&#39;", BoardPack.escape("A&E <4h> \"x\" 'y'"));
     }
