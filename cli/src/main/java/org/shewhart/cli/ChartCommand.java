@@ -21,12 +21,19 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code shewhart chart}: one measure from a CSV file to a chart as JSON, CSV, or a PNG, SVG or PDF picture. */
+/**
+ * {@code shewhart chart}: one measure from a CSV file or an Excel sheet to a chart as JSON, CSV, or a PNG, SVG or PDF
+ * picture.
+ */
 @Command(name = "chart", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Compute a run or control chart of one measure and write it as JSON, CSV, PNG, SVG or PDF.")
 final class ChartCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "FILE", description = "CSV file, one row per observation.")
+    @Parameters(index = "0", paramLabel = "FILE",
+            description = "CSV file or Excel workbook (.xlsx, .xlsm), one row per observation.")
     Path file;
+
+    @Option(names = "--sheet", paramLabel = "NAME", description = "sheet of an Excel workbook (default: the first).")
+    String sheet;
 
     @Option(names = "--chart", required = true, paramLabel = "TYPE",
             description = "run, xmr (i), mr, xbar-s (xbar), xbar-r, s, r, p, np, c, u, p-prime (pp), "
@@ -94,7 +101,7 @@ final class ChartCommand implements Callable<Integer> {
 
     Computed compute() {
         final ChartType type = ChartType.of(chart);
-        final CsvTable table = CsvTable.read(file);
+        final CsvTable table = CsvTable.open(file, sheet);
         final String nColumn = type.isSubgrouped() ? null : n != null ? n : table.hasColumn("n") ? "n" : null;
         final ChartInput input = ChartInput.read(table, x, y, nColumn, phaseCol, type);
         final ChartSpec spec = spec(input);
