@@ -46,6 +46,11 @@ final class ChartCommand implements Callable<Integer> {
     @Option(names = "--y", paramLabel = "COL", defaultValue = "y", description = "value column (default: y).")
     String y;
 
+    @Option(names = "--date-format", paramLabel = "PATTERN",
+            description = "read x as dates in this java.time pattern, e.g. MM/dd/yyyy (default: ISO, dd/mm/yyyy, "
+                    + "Apr-2024 or 2024-W14 when every x is one).")
+    String dateFormat;
+
     @Option(names = "--n", paramLabel = "COL",
             description = "denominator column; the value plotted is y/n (default: n, if the file has it).")
     String n;
@@ -103,7 +108,7 @@ final class ChartCommand implements Callable<Integer> {
         final ChartType type = ChartType.of(chart);
         final CsvTable table = CsvTable.open(file, sheet);
         final String nColumn = type.isSubgrouped() ? null : n != null ? n : table.hasColumn("n") ? "n" : null;
-        final ChartInput input = ChartInput.read(table, x, y, nColumn, phaseCol, type);
+        final ChartInput input = ChartInput.read(table, x, y, nColumn, phaseCol, type, dateFormat);
         final ChartSpec spec = spec(input);
         try {
             return new Computed(input, spec.compute(input.series()));
