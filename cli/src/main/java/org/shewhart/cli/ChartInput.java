@@ -44,6 +44,24 @@ final class ChartInput {
     private final double[] range;
     private final int[] phaseStarts;
 
+    /** Points already aggregated by date, one per period (see {@link Periods}), labelled in ISO form. */
+    static ChartInput periods(XDates.Format dates, String[] labels, double[] keys, double[] values) {
+        return new ChartInput(Kind.DATE, dates, labels, keys, values, null, null, null, new int[0]);
+    }
+
+    /**
+     * The format in which every x is a date, or null if x are numbers or text.
+     *
+     * @param dateFormat the {@code --date-format} pattern, or null to decide from x
+     */
+    static XDates.Format datesOf(CsvTable t, int xc, String dateFormat) {
+        if (dateFormat != null) {
+            return forced(t, xc, dateFormat);
+        }
+        final Kind typed = kindOf(t, xc);
+        return typed == Kind.DATE ? XDates.ISO : typed == Kind.TEXT ? XDates.detect(t, xc) : null;
+    }
+
     private ChartInput(Kind kind, XDates.Format dates, String[] labels, double[] keys, double[] value, double[] size,
             double[] sd, double[] range, int[] phaseStarts) {
         this.kind = kind;
@@ -193,7 +211,7 @@ final class ChartInput {
     }
 
     /** Row-level checks of what a chart type can take, so the message can name file, row and column. */
-    private static void check(CsvTable t, int r, int yc, int nc, double y, ChartType type) {
+    static void check(CsvTable t, int r, int yc, int nc, double y, ChartType type) {
         final boolean counts = type == ChartType.P || type == ChartType.NP || type == ChartType.P_PRIME
                 || type == ChartType.C || type == ChartType.U || type == ChartType.U_PRIME || type == ChartType.G;
         if (counts && y < 0) {
