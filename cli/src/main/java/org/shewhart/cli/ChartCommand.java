@@ -29,7 +29,7 @@ import picocli.CommandLine.Parameters;
         description = "Compute a run or control chart of one measure and write it as JSON, CSV, PNG, SVG or PDF.")
 final class ChartCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "FILE",
-            description = "CSV file or Excel workbook (.xlsx, .xlsm), one row per observation.")
+            description = "CSV file or Excel workbook (.xlsx, .xlsm, .xls), one row per observation.")
     Path file;
 
     @Option(names = "--sheet", paramLabel = "NAME", description = "sheet of an Excel workbook (default: the first).")

@@ -61,7 +61,8 @@ final class CsvTable {
     }
 
     /**
-     * Reads a CSV file, or an Excel workbook (.xlsx, .xlsm) by its extension: its first sheet, or the sheet named.
+     * Reads a CSV file, or an Excel workbook (.xlsx, .xlsm, .xls) by its extension: its first sheet, or the sheet
+     * named.
      *
      * @param sheet the sheet of a workbook, or null for the first; an error for a CSV file
      */
@@ -71,7 +72,7 @@ final class CsvTable {
         }
         if (sheet != null) {
             throw new SpcInputException(String.format(Locale.ROOT,
-                    "%s: --sheet %s applies to Excel workbooks (.xlsx, .xlsm), not to a CSV file", path,
+                    "%s: --sheet %s applies to Excel workbooks (.xlsx, .xlsm, .xls), not to a CSV file", path,
                     show(sheet)));
         }
         return read(path);

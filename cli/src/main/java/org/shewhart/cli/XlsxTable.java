@@ -45,10 +45,10 @@ final class XlsxTable {
         }
     }
 
-    /** Whether the file is read as a workbook: by its extension, .xlsx or .xlsm. */
+    /** Whether the file is read as a workbook: by its extension, .xlsx, .xlsm or (Excel 97-2003) .xls. */
     static boolean isWorkbook(Path path) {
         final String name = path.getFileName() == null ? "" : path.getFileName().toString().toLowerCase(Locale.ROOT);
-        return name.endsWith(".xlsx") || name.endsWith(".xlsm");
+        return name.endsWith(".xlsx") || name.endsWith(".xlsm") || name.endsWith(".xls");
     }
 
     /** The column letter Excel shows for a 0-based column index: A, B, ..., Z, AA. */

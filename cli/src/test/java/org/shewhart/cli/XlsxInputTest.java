@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.poi.hssf.usermodel.HSSFWorkbook;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -116,6 +117,33 @@ final class XlsxInputTest {
         assertTrue(r.err.contains("falls.xlsx: sheet 'Data', row 5, column B ('falls'): 'n/a' is not a number"),
                 r.err);
         assertFalse(Files.exists(tmp.resolve("out.json")));
+    }
+
+    @Test
+    void aFormulaErrorIsReportedAsExcelShowsIt() throws IOException {
+        final Run r = run("chart", workbook("falls.xlsx", "=1/0").toString(), "--sheet", "Data", "--chart", "xmr",
+                "--x", "week", "--y", "falls", "-o", tmp.resolve("out.json").toString());
+        assertEquals(2, r.code, r.err);
+        assertTrue(r.err.contains("sheet 'Data', row 5, column B ('falls'): '#DIV/0!' is not a number"), r.err);
+    }
+
+    @Test
+    void readsOldExcelWorkbooks() throws IOException {
+        final Path file = tmp.resolve("old.xls");
+        try (Workbook wb = new HSSFWorkbook(); OutputStream out = Files.newOutputStream(file)) {
+            final Sheet s = wb.createSheet("Sheet1");
+            s.createRow(0).createCell(0).setCellValue("x");
+            s.getRow(0).createCell(1).setCellValue("y");
+            for (int i = 1; i <= 3; i++) {
+                s.createRow(i).createCell(0).setCellValue(i);
+                s.getRow(i).createCell(1).setCellValue(i * 1.5);
+            }
+            wb.write(out);
+        }
+        final CsvTable t = CsvTable.open(file, null);
+        assertEquals(3, t.rowCount());
+        assertEquals("4.5", t.cell(2, 1));
+        assertTrue(t.file().endsWith("old.xls: sheet 'Sheet1'"), t.file());
     }
 
     @Test
