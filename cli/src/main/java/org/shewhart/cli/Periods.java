@@ -15,7 +15,8 @@ import org.shewhart.engine.SpcInputException;
  * Raw rows to one point per calendar period ({@code --period week|month|quarter --agg count|sum|mean}): one row
  * per event (a fall, an admission) becomes a count per week, month or quarter. Every period from the first to the
  * last is a point: one without rows counts 0 (count, sum), or is missing (mean), never dropped, since a quiet week
- * is data. Weeks start on Monday; points are labelled with the first day of their period.
+ * is data. Weeks start on Monday; points are labelled with the first day of their period. x may carry a time of
+ * day ({@code 2024-04-01 08:30}, {@code 01/04/2024 08:30}): only the date counts.
  */
 final class Periods {
     /** Calendar periods. */
@@ -95,7 +96,10 @@ final class Periods {
             throw new SpcInputException(String.format(Locale.ROOT,
                     "%s: the file has a header but no data rows; expected at least 2", t.file()));
         }
-        final XDates.Format dates = ChartInput.datesOf(t, xc, dateFormat);
+        XDates.Format dates = ChartInput.datesOf(t, xc, dateFormat);
+        if (dates == null) {
+            dates = XDates.detectTimed(t, xc); // event logs carry a time of day; the period needs only the date
+        }
         if (dates == null) {
             throw new SpcInputException(String.format(Locale.ROOT,
                     "%s: --period needs dates in column '%s', but its values are not all dates in one format (the "

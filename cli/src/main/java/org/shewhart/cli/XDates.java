@@ -29,6 +29,9 @@ final class XDates {
     private static final Pattern SLASH = Pattern.compile("(\\d{1,2})/(\\d{1,2})/(\\d{4})");
     private static final Pattern MONTH_YEAR = Pattern.compile("([A-Za-z]{3,9})[- ](\\d{4})");
     private static final Pattern WEEK = Pattern.compile("(\\d{4})-[Ww](\\d{1,2})");
+    /** A date and a time of day (hh:mm, hh:mm:ss, fractions of a second), as event logs and Excel write them. */
+    private static final Pattern TIMED = Pattern.compile(
+            "(\\S+)[T ]([01]?\\d|2[0-3]):[0-5]\\d(:[0-5]\\d(\\.\\d+)?)?");
     private static final Map<String, Integer> MONTHS = Map.ofEntries(
             Map.entry("jan", 1), Map.entry("january", 1), Map.entry("feb", 2), Map.entry("february", 2),
             Map.entry("mar", 3), Map.entry("march", 3), Map.entry("apr", 4), Map.entry("april", 4),
@@ -79,20 +82,7 @@ final class XDates {
     static Format detect(CsvTable t, int xc) {
         if (all(t, xc, SLASH)) {
             for (int r = 0; r < t.rowCount(); r++) {
-                final String x = t.cell(r, xc);
-                if (uk(x) == null) {
-                    final Matcher m = SLASH.matcher(x);
-                    m.matches();
-                    final int first = Integer.parseInt(m.group(1));
-                    final int second = Integer.parseInt(m.group(2));
-                    final String us = second > 12 && first <= 12
-                            ? "; it looks like US month/day/year: give --date-format MM/dd/yyyy if the whole column "
-                                    + "is written that way"
-                            : "";
-                    throw new SpcInputException(String.format(Locale.ROOT,
-                            "%s: '%s' is not a date in day/month/year (dd/mm/yyyy), the order slash dates are read "
-                                    + "in%s", t.where(r, xc), CsvTable.show(x), us));
-                }
+                checkUk(t, r, xc, t.cell(r, xc));
             }
             return UK;
         }
@@ -116,6 +106,60 @@ final class XDates {
             return ISO_WEEK;
         }
         return null;
+    }
+
+    /**
+     * For {@code --period}: the format of x that are all a date and a time of day ({@code 2024-04-01 08:30},
+     * {@code 2024-04-01T08:30:00}, {@code 01/04/2024 08:30}), read as their date; null if they are not.
+     *
+     * @throws SpcInputException for slash dates that are not day/month/year, as {@link #detect}
+     */
+    static Format detectTimed(CsvTable t, int xc) {
+        if (!all(t, xc, TIMED)) {
+            return null;
+        }
+        boolean iso = true;
+        for (int r = 0; r < t.rowCount() && iso; r++) {
+            iso = iso(datePart(t.cell(r, xc))) != null;
+        }
+        if (iso) {
+            return new Format("yyyy-mm-dd hh:mm", x -> iso(datePart(x)));
+        }
+        for (int r = 0; r < t.rowCount(); r++) {
+            if (!SLASH.matcher(datePart(t.cell(r, xc))).matches()) {
+                return null;
+            }
+        }
+        for (int r = 0; r < t.rowCount(); r++) {
+            checkUk(t, r, xc, datePart(t.cell(r, xc)));
+        }
+        return new Format("dd/mm/yyyy hh:mm", x -> uk(datePart(x)));
+    }
+
+    private static String datePart(String x) {
+        final Matcher m = TIMED.matcher(x);
+        return m.matches() ? m.group(1) : x;
+    }
+
+    /** Fails for slash date text that is not day/month/year, suggesting US order where it fits. */
+    private static void checkUk(CsvTable t, int r, int xc, String date) {
+        if (uk(date) != null) {
+            return;
+        }
+        final Matcher m = SLASH.matcher(date);
+        m.matches();
+        final int first = Integer.parseInt(m.group(1));
+        final int second = Integer.parseInt(m.group(2));
+        final String cell = t.cell(r, xc);
+        final String time = cell.equals(date) ? "" : cell.chars().filter(c -> c == ':').count() == 2 ? " H:mm:ss"
+                : " H:mm";
+        final String us = second > 12 && first <= 12
+                ? "; it looks like US month/day/year: give --date-format 'MM/dd/yyyy" + time + "' if the whole "
+                        + "column is written that way"
+                : "";
+        throw new SpcInputException(String.format(Locale.ROOT,
+                "%s: '%s' is not a date in day/month/year (dd/mm/yyyy), the order slash dates are read in%s",
+                t.where(r, xc), CsvTable.show(cell), us));
     }
 
     private static boolean all(CsvTable t, int xc, Pattern shape) {

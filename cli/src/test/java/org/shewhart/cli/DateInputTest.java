@@ -45,7 +45,7 @@ final class DateInputTest {
         assertEquals(1, c.err.lines().count(), c.err);
         assertTrue(c.err.contains("row 2, column 'x': '04/24/2024' is not a date in day/month/year (dd/mm/yyyy)"),
                 c.err);
-        assertTrue(c.err.contains("give --date-format MM/dd/yyyy"), c.err);
+        assertTrue(c.err.contains("give --date-format 'MM/dd/yyyy' if the whole column"), c.err);
     }
 
     @Test

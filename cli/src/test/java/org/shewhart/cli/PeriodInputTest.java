@@ -73,6 +73,27 @@ final class PeriodInputTest {
     }
 
     @Test
+    void eventTimesCountOnTheirDate() throws IOException {
+        final Chart iso = chart("x\n2024-04-30 23:59\n2024-05-01T00:00:00\n2024-06-02 8:05:10.5\n", "--chart",
+                "run", "--period", "month");
+        assertEquals(0, iso.code, iso.err);
+        assertEquals(List.of("2024-04-01", "2024-05-01", "2024-06-01"), iso.xs());
+        assertEquals(List.of("1", "1", "1"), iso.ys());
+        final Chart uk = chart("x\n30/04/2024 23:59\n01/05/2024 00:00\n02/05/2024 10:00\n", "--chart", "run",
+                "--period", "month");
+        assertEquals(0, uk.code, uk.err);
+        assertEquals(List.of("1", "2"), uk.ys());
+        final Chart us = chart("x\n04/30/2024 23:59\n05/01/2024 00:00\n", "--chart", "run", "--period", "month");
+        assertEquals(2, us.code, us.err);
+        assertTrue(us.err.contains("'04/30/2024 23:59' is not a date in day/month/year"), us.err);
+        assertTrue(us.err.contains("--date-format 'MM/dd/yyyy H:mm'"), us.err);
+        final Chart forced = chart("x\n04/30/2024 23:59\n05/01/2024 0:00\n", "--chart", "run", "--period", "month",
+                "--date-format", "MM/dd/yyyy H:mm");
+        assertEquals(0, forced.code, forced.err);
+        assertEquals(List.of("2024-04-01", "2024-05-01"), forced.xs());
+    }
+
+    @Test
     void periodNeedsDates() throws IOException {
         final Chart c = chart("x\nWard A\nWard B\n", "--chart", "run", "--period", "month");
         assertEquals(2, c.code, c.err);
