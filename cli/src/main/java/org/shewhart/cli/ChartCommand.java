@@ -21,12 +21,19 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code shewhart chart}: one measure from a CSV file to a chart as JSON, CSV, or a PNG, SVG or PDF picture. */
+/**
+ * {@code shewhart chart}: one measure from a CSV file or an Excel sheet to a chart as JSON, CSV, or a PNG, SVG or PDF
+ * picture.
+ */
 @Command(name = "chart", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Compute a run or control chart of one measure and write it as JSON, CSV, PNG, SVG or PDF.")
 final class ChartCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "FILE", description = "CSV file, one row per observation.")
+    @Parameters(index = "0", paramLabel = "FILE",
+            description = "CSV file or Excel workbook (.xlsx, .xlsm, .xls), one row per observation.")
     Path file;
+
+    @Option(names = "--sheet", paramLabel = "NAME", description = "sheet of an Excel workbook (default: the first).")
+    String sheet;
 
     @Option(names = "--chart", required = true, paramLabel = "TYPE",
             description = "run, xmr (i), mr, xbar-s (xbar), xbar-r, s, r, p, np, c, u, p-prime (pp), "
@@ -38,6 +45,21 @@ final class ChartCommand implements Callable<Integer> {
 
     @Option(names = "--y", paramLabel = "COL", defaultValue = "y", description = "value column (default: y).")
     String y;
+
+    @Option(names = "--date-format", paramLabel = "PATTERN",
+            description = "read x as dates in this java.time pattern, e.g. MM/dd/yyyy (default: ISO, dd/mm/yyyy, "
+                    + "Apr-2024 or 2024-W14 when every x is one).")
+    String dateFormat;
+
+    @Option(names = "--period", paramLabel = "PERIOD",
+            description = "one point per week (from Monday), month or quarter from raw rows with dates in x; "
+                    + "periods without rows are kept.")
+    String period;
+
+    @Option(names = "--agg", paramLabel = "AGG",
+            description = "with --period: count (rows, default), sum or mean of y; empty periods count 0, "
+                    + "sum 0, mean missing.")
+    String agg;
 
     @Option(names = "--n", paramLabel = "COL",
             description = "denominator column; the value plotted is y/n (default: n, if the file has it).")
@@ -94,9 +116,14 @@ final class ChartCommand implements Callable<Integer> {
 
     Computed compute() {
         final ChartType type = ChartType.of(chart);
-        final CsvTable table = CsvTable.read(file);
-        final String nColumn = type.isSubgrouped() ? null : n != null ? n : table.hasColumn("n") ? "n" : null;
-        final ChartInput input = ChartInput.read(table, x, y, nColumn, phaseCol, type);
+        final CsvTable table = CsvTable.open(file, sheet);
+        final ChartInput input;
+        if (period != null || agg != null) {
+            input = periods(table, type);
+        } else {
+            final String nColumn = type.isSubgrouped() ? null : n != null ? n : table.hasColumn("n") ? "n" : null;
+            input = ChartInput.read(table, x, y, nColumn, phaseCol, type, dateFormat);
+        }
         final ChartSpec spec = spec(input);
         try {
             return new Computed(input, spec.compute(input.series()));
@@ -104,6 +131,26 @@ final class ChartCommand implements Callable<Integer> {
             // the engine knows no files: what it rejects here is the data (too few points, ...), so name the file
             throw new SpcInputException(table.file() + ": " + e.getMessage());
         }
+    }
+
+    /** --period and --agg: one point per calendar period, for charts of one value per point. */
+    private ChartInput periods(CsvTable table, ChartType type) {
+        if (period == null) {
+            throw new SpcInputException("--agg needs --period week, month or quarter");
+        }
+        final Periods.Period p = Periods.Period.of(period);
+        final Periods.Agg a = agg == null ? Periods.Agg.COUNT : Periods.Agg.of(agg);
+        if (type.isSubgrouped()) {
+            throw new SpcInputException(String.format(Locale.ROOT,
+                    "--period makes one value per period; a %s chart needs subgroups of rows, so leave out --period",
+                    type.id()));
+        }
+        if (n != null || phaseCol != null) {
+            throw new SpcInputException(String.format(Locale.ROOT,
+                    "--period cannot be combined with %s; use --phase-at for phases",
+                    n != null ? "--n" : "--phase-col"));
+        }
+        return Periods.read(table, x, y, dateFormat, p, a, type);
     }
 
     void write(Computed c, String fmt, OutputStream out) throws IOException {

@@ -24,7 +24,7 @@ import org.shewhart.engine.SpcInputException;
 final class ChartInput {
     /** How the x column is typed, decided over all its cells. */
     enum Kind {
-        /** Every x is an ISO date (yyyy-mm-dd). */
+        /** Every x is a date: ISO (yyyy-mm-dd), or one of the other formats of {@link XDates}. */
         DATE,
         /** Every x is a number. */
         NUMBER,
@@ -35,6 +35,7 @@ final class ChartInput {
     private static final Pattern NUMBER = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
 
     private final Kind kind;
+    private final XDates.Format dates;
     private final String[] labels;
     private final double[] keys;
     private final double[] value;
@@ -43,9 +44,28 @@ final class ChartInput {
     private final double[] range;
     private final int[] phaseStarts;
 
-    private ChartInput(Kind kind, String[] labels, double[] keys, double[] value, double[] size, double[] sd,
-            double[] range, int[] phaseStarts) {
+    /** Points already aggregated by date, one per period (see {@link Periods}), labelled in ISO form. */
+    static ChartInput periods(XDates.Format dates, String[] labels, double[] keys, double[] values) {
+        return new ChartInput(Kind.DATE, dates, labels, keys, values, null, null, null, new int[0]);
+    }
+
+    /**
+     * The format in which every x is a date, or null if x are numbers or text.
+     *
+     * @param dateFormat the {@code --date-format} pattern, or null to decide from x
+     */
+    static XDates.Format datesOf(CsvTable t, int xc, String dateFormat) {
+        if (dateFormat != null) {
+            return forced(t, xc, dateFormat);
+        }
+        final Kind typed = kindOf(t, xc);
+        return typed == Kind.DATE ? XDates.ISO : typed == Kind.TEXT ? XDates.detect(t, xc) : null;
+    }
+
+    private ChartInput(Kind kind, XDates.Format dates, String[] labels, double[] keys, double[] value, double[] size,
+            double[] sd, double[] range, int[] phaseStarts) {
         this.kind = kind;
+        this.dates = dates;
         this.labels = labels;
         this.keys = keys;
         this.value = value;
@@ -58,10 +78,13 @@ final class ChartInput {
     /**
      * Reads the points of a chart of the given type: for subgroup charts (xbar, s, r) each point holds the mean,
      * SD, range and number of its observations; with a denominator the summed numerator and denominator; for c
-     * charts the summed count; otherwise the mean of the rows.
+     * charts the summed count; otherwise the mean of the rows. Dates are labelled in ISO form whatever format they
+     * were read in.
+     *
+     * @param dateFormat a java.time pattern every x must match ({@code --date-format}), or null to decide from x
      */
     static ChartInput read(CsvTable t, String xName, String yName, String nName, String phaseName,
-            ChartType type) {
+            ChartType type, String dateFormat) {
         final int xc = t.column(xName, "--x");
         final int yc = t.column(yName, "--y");
         final int nc = nName == null ? -1 : t.column(nName, "--n");
@@ -71,7 +94,11 @@ final class ChartInput {
             throw new SpcInputException(String.format(Locale.ROOT,
                     "%s: the file has a header but no data rows; expected at least 2", t.file()));
         }
-        final Kind kind = kindOf(t, xc);
+        // ISO dates, numbers or text as always; text may then be dates in one of the other formats
+        final Kind typed = dateFormat == null ? kindOf(t, xc) : Kind.DATE;
+        final XDates.Format dates = dateFormat != null ? forced(t, xc, dateFormat)
+                : typed == Kind.DATE ? XDates.ISO : typed == Kind.TEXT ? XDates.detect(t, xc) : null;
+        final Kind kind = dates != null ? Kind.DATE : typed;
         // group rows by x, keeping the first row of each group for phase labels and messages
         final Map<String, Integer> groupOf = new HashMap<>();
         final List<String> labels = new ArrayList<>();
@@ -80,7 +107,7 @@ final class ChartInput {
         final int[] group = new int[rows];
         for (int r = 0; r < rows; r++) {
             final String raw = t.cell(r, xc);
-            final double key = key(kind, raw, labels.size());
+            final double key = dates != null ? dates.parse(raw).toEpochDay() : key(kind, raw, labels.size());
             final String canonical = canonical(kind, raw, key);
             Integer g = groupOf.get(canonical);
             if (g == null) {
@@ -179,12 +206,12 @@ final class ChartInput {
                 starts.add(k);
             }
         }
-        return new ChartInput(kind, sortedLabels, sortedKeys, v, s, sds, ranges,
+        return new ChartInput(kind, dates, sortedLabels, sortedKeys, v, s, sds, ranges,
                 starts.stream().mapToInt(Integer::intValue).toArray());
     }
 
     /** Row-level checks of what a chart type can take, so the message can name file, row and column. */
-    private static void check(CsvTable t, int r, int yc, int nc, double y, ChartType type) {
+    static void check(CsvTable t, int r, int yc, int nc, double y, ChartType type) {
         final boolean counts = type == ChartType.P || type == ChartType.NP || type == ChartType.P_PRIME
                 || type == ChartType.C || type == ChartType.U || type == ChartType.U_PRIME || type == ChartType.G;
         if (counts && y < 0) {
@@ -208,6 +235,20 @@ final class ChartInput {
                         t.columnName(nc), type.id()));
             }
         }
+    }
+
+    /** The {@code --date-format} that every x must match. */
+    private static XDates.Format forced(CsvTable t, int xc, String pattern) {
+        final XDates.Format f = XDates.pattern(pattern);
+        for (int r = 0; r < t.rowCount(); r++) {
+            final String x = t.cell(r, xc);
+            if (f.parse(x) == null) {
+                throw new SpcInputException(String.format(Locale.ROOT,
+                        "%s: '%s' is not a date in the --date-format %s", t.where(r, xc), CsvTable.show(x),
+                        CsvTable.show(pattern)));
+            }
+        }
+        return f;
     }
 
     static Kind kindOf(CsvTable t, int xc) {
@@ -253,6 +294,9 @@ final class ChartInput {
     }
 
     static String canonical(Kind kind, String raw, double key) {
+        if (kind == Kind.DATE) {
+            return LocalDate.ofEpochDay((long) key).toString();
+        }
         if (kind == Kind.NUMBER) {
             return key == Math.rint(key) && Math.abs(key) < 1e15 ? Long.toString((long) key) : Double.toString(key);
         }
@@ -334,7 +378,11 @@ final class ChartInput {
     private boolean matches(String t, int i) {
         switch (kind) {
             case DATE:
-                final LocalDate d = parseDate(t);
+                // --phase-at and --exclude may name a date in ISO form or as the file writes it
+                LocalDate d = parseDate(t);
+                if (d == null && dates != null) {
+                    d = dates.parse(t);
+                }
                 return d != null && d.toEpochDay() == keys[i];
             case NUMBER:
                 return NUMBER.matcher(t).matches() && Double.parseDouble(t) == keys[i];

@@ -31,24 +31,51 @@ import org.shewhart.engine.SpcInputException;
 
 /**
  * A small CSV table held as text: a header and rows, each row remembering its line number in the file, so every
- * error can name file, row, column and value. UTF-8 with or without a byte order mark (UTF-16 with one), CRLF or
- * LF, RFC 4180 quoting; blank lines are skipped. Bytes that are not valid text are an error naming the row and the
- * byte, never silently replaced. Immutable once read.
+ * error can name file, row, column and value. The same structure comes from the sheet of a workbook
+ * ({@link #open(Path, String)}, read by {@link XlsxTable}): then rows are numbered as the spreadsheet shows them
+ * and messages also name the sheet and the column letter. UTF-8 with or without a byte order mark (UTF-16 with
+ * one), CRLF or LF, RFC 4180 quoting; blank lines are skipped. Bytes that are not valid text are an error naming
+ * the row and the byte, never silently replaced. Immutable once read.
  */
 final class CsvTable {
     /** Where FastCSV's parse errors say the record starts, e.g. "(record starting at line 12)". */
     private static final Pattern RECORD_LINE = Pattern.compile("\\(?\\b(?:in )?record starting at line (\\d+)\\)?");
 
     private final String file;
+    private final String sheet;
     private final List<String> header;
     private final List<String[]> rows;
     private final long[] lines;
 
-    private CsvTable(String file, List<String> header, List<String[]> rows, long[] lines) {
+    private CsvTable(String file, String sheet, List<String> header, List<String[]> rows, long[] lines) {
         this.file = file;
+        this.sheet = sheet;
         this.header = header;
         this.rows = rows;
         this.lines = lines;
+    }
+
+    /** A table read from the named sheet of a workbook; {@code lines} are the spreadsheet's 1-based row numbers. */
+    static CsvTable ofSheet(String file, String sheet, List<String> header, List<String[]> rows, long[] lines) {
+        return new CsvTable(file, sheet, List.copyOf(header), rows, lines);
+    }
+
+    /**
+     * Reads a CSV file, or an Excel workbook (.xlsx, .xlsm, .xls) by its extension: its first sheet, or the sheet
+     * named.
+     *
+     * @param sheet the sheet of a workbook, or null for the first; an error for a CSV file
+     */
+    static CsvTable open(Path path, String sheet) {
+        if (XlsxTable.isWorkbook(path)) {
+            return XlsxTable.read(path, sheet);
+        }
+        if (sheet != null) {
+            throw new SpcInputException(String.format(Locale.ROOT,
+                    "%s: --sheet %s applies to Excel workbooks (.xlsx, .xlsm, .xls), not to a CSV file", path,
+                    show(sheet)));
+        }
+        return read(path);
     }
 
     static CsvTable read(Path path) {
@@ -117,7 +144,7 @@ final class CsvTable {
         for (int i = 0; i < lineArray.length; i++) {
             lineArray[i] = lines.get(i);
         }
-        return new CsvTable(name, List.copyOf(header), rows, lineArray);
+        return new CsvTable(name, null, List.copyOf(header), rows, lineArray);
     }
 
     /**
@@ -254,8 +281,9 @@ final class CsvTable {
         return true;
     }
 
+    /** The file as messages name it; for a workbook, the file and the sheet. */
     String file() {
-        return file;
+        return sheet == null ? file : String.format(Locale.ROOT, "%s: sheet '%s'", file, show(sheet));
     }
 
     /**
@@ -271,7 +299,7 @@ final class CsvTable {
             sub.add(rows.get(rowIndices[i]));
             subLines[i] = lines[rowIndices[i]];
         }
-        return new CsvTable(file, header, sub, subLines);
+        return new CsvTable(file, sheet, header, sub, subLines);
     }
 
     int rowCount() {
@@ -304,7 +332,7 @@ final class CsvTable {
             shown.add(show(h));
         }
         throw new SpcInputException(String.format(Locale.ROOT,
-                "%s: no column '%s' (%s); the columns are: %s", file, show(name), option, String.join(", ", shown)));
+                "%s: no column '%s' (%s); the columns are: %s", file(), show(name), option, String.join(", ", shown)));
     }
 
     boolean hasColumn(String name) {
@@ -326,8 +354,12 @@ final class CsvTable {
         return column < r.length ? r[column].trim() : "";
     }
 
-    /** A message prefix naming the file, line and column of a cell. */
+    /** A message prefix naming the file, line and column of a cell (for a workbook: sheet, row, letter, header). */
     String where(int row, int column) {
+        if (sheet != null) {
+            return String.format(Locale.ROOT, "%s: sheet '%s', row %d, column %s ('%s')", file, show(sheet),
+                    lineOf(row), XlsxTable.letter(column), show(header.get(column)));
+        }
         return String.format(Locale.ROOT, "%s: row %d, column '%s'", file, lineOf(row), show(header.get(column)));
     }
 }

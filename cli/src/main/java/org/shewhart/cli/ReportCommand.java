@@ -109,7 +109,7 @@ final class ReportCommand implements Callable<Integer> {
             final CsvTable sub = t.subset(e.getValue().stream().mapToInt(Integer::intValue).toArray());
             final ChartType type = s.chart();
             final String nColumn = type.isSubgrouped() ? null : n;
-            final ChartInput input = ChartInput.read(sub, x, y, nColumn, null, type);
+            final ChartInput input = ChartInput.read(sub, x, y, nColumn, null, type, null);
             final ChartSpec.Builder b = s.builder(input.kind() == ChartInput.Kind.TEXT);
             final int[] starts = new int[s.phaseAt().size()];
             for (int k = 0; k < starts.length; k++) {

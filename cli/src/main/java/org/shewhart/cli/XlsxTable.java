@@ -1,0 +1,205 @@
+package org.shewhart.cli;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.apache.poi.EncryptedDocumentException;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.DateUtil;
+import org.apache.poi.ss.usermodel.FormulaError;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.ss.usermodel.WorkbookFactory;
+import org.apache.poi.ss.util.CellReference;
+import org.shewhart.engine.SpcInputException;
+
+/**
+ * Reads one sheet of an Excel workbook (Apache POI) into a {@link CsvTable}: the first non-blank row is the header,
+ * blank rows are skipped, each row keeps the number Excel shows for it. Cells become the text a CSV export would
+ * hold, so everything downstream reads them as it reads CSV: numbers in their shortest decimal form (10000000, not
+ * 1.0E7; 12, not 12.0), date-formatted cells as ISO dates (yyyy-mm-dd, with the time when there is one), formulas
+ * as their cached values, errors as Excel writes them (#DIV/0!), booleans as TRUE or FALSE.
+ */
+final class XlsxTable {
+    static {
+        // POI logs through the Log4j API, which with no provider on the class path prints "Log4j API could not find
+        // a logging provider" on standard error: that would break the one-line error contract. Quiet it, and POI's
+        // fallback logger, unless the user configured them.
+        quietUnlessSet("log4j2.StatusLogger.level");
+        quietUnlessSet("org.apache.logging.log4j.simplelog.level");
+    }
+
+    private XlsxTable() {
+    }
+
+    private static void quietUnlessSet(String property) {
+        if (System.getProperty(property) == null) {
+            System.setProperty(property, "OFF");
+        }
+    }
+
+    /** Whether the file is read as a workbook: by its extension, .xlsx, .xlsm or (Excel 97-2003) .xls. */
+    static boolean isWorkbook(Path path) {
+        final String name = path.getFileName() == null ? "" : path.getFileName().toString().toLowerCase(Locale.ROOT);
+        return name.endsWith(".xlsx") || name.endsWith(".xlsm") || name.endsWith(".xls");
+    }
+
+    /** The column letter Excel shows for a 0-based column index: A, B, ..., Z, AA. */
+    static String letter(int column) {
+        return CellReference.convertNumToColString(column);
+    }
+
+    /**
+     * Reads the named sheet (or the first) of a workbook.
+     *
+     * @param sheetName the sheet, or null for the first; matched exactly, then ignoring case
+     * @throws SpcInputException for a missing file, a file that is not a workbook, an unknown sheet (naming the
+     *     sheets there are) or an empty sheet
+     */
+    static CsvTable read(Path path, String sheetName) {
+        final String name = path.toString();
+        if (Files.isDirectory(path)) {
+            throw new SpcInputException(String.format(Locale.ROOT,
+                    "%s: is a folder, not a file; name an Excel workbook", name));
+        }
+        if (!Files.isRegularFile(path)) {
+            throw new SpcInputException(String.format(Locale.ROOT, "%s: no such file", name));
+        }
+        try (Workbook wb = WorkbookFactory.create(path.toFile(), null, true)) {
+            return read(name, sheet(name, wb, sheetName));
+        } catch (EncryptedDocumentException e) {
+            throw new SpcInputException(String.format(Locale.ROOT,
+                    "%s: the workbook is protected by a password; save an unprotected copy", name));
+        } catch (IOException e) {
+            throw new SpcInputException(String.format(Locale.ROOT,
+                    "%s: cannot read the workbook: %s; save it from Excel as .xlsx (Excel Workbook) or as CSV UTF-8",
+                    name, CsvTable.show(CsvTable.reason(e), 200)));
+        } catch (SpcInputException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // POI's own exceptions for a zip that is not a workbook, a corrupt part and the like
+            throw new SpcInputException(String.format(Locale.ROOT,
+                    "%s: not readable as an Excel workbook (%s); save it from Excel as .xlsx (Excel Workbook) or as "
+                            + "CSV UTF-8", name, CsvTable.show(String.valueOf(e.getMessage()), 200)));
+        }
+    }
+
+    private static Sheet sheet(String name, Workbook wb, String sheetName) {
+        if (wb.getNumberOfSheets() == 0) {
+            throw new SpcInputException(String.format(Locale.ROOT, "%s: the workbook has no sheets", name));
+        }
+        if (sheetName == null) {
+            return wb.getSheetAt(0);
+        }
+        final List<String> names = new ArrayList<>();
+        for (int i = 0; i < wb.getNumberOfSheets(); i++) {
+            if (wb.getSheetName(i).equals(sheetName)) {
+                return wb.getSheetAt(i);
+            }
+            names.add("'" + CsvTable.show(wb.getSheetName(i)) + "'");
+        }
+        for (int i = 0; i < wb.getNumberOfSheets(); i++) {
+            if (wb.getSheetName(i).equalsIgnoreCase(sheetName)) {
+                return wb.getSheetAt(i);
+            }
+        }
+        throw new SpcInputException(String.format(Locale.ROOT,
+                "%s: no sheet '%s' (--sheet); the sheets are: %s", name, CsvTable.show(sheetName),
+                String.join(", ", names)));
+    }
+
+    private static CsvTable read(String name, Sheet sheet) {
+        List<String> header = null;
+        final List<String[]> rows = new ArrayList<>();
+        final List<Long> lines = new ArrayList<>();
+        for (Row row : sheet) {
+            final int width = Math.max(row.getLastCellNum(), 0);
+            final String[] cells = new String[width];
+            boolean blank = true;
+            for (int c = 0; c < width; c++) {
+                cells[c] = text(row.getCell(c));
+                blank &= cells[c].isBlank();
+            }
+            if (blank) {
+                continue;
+            }
+            if (header == null) {
+                header = new ArrayList<>();
+                for (String h : cells) {
+                    header.add(h.trim());
+                }
+                continue;
+            }
+            rows.add(cells);
+            lines.add((long) row.getRowNum() + 1);
+        }
+        if (header == null) {
+            throw new SpcInputException(String.format(Locale.ROOT,
+                    "%s: sheet '%s' is empty; expected a header row and at least 2 data rows", name,
+                    CsvTable.show(sheet.getSheetName())));
+        }
+        final long[] lineArray = new long[lines.size()];
+        for (int i = 0; i < lineArray.length; i++) {
+            lineArray[i] = lines.get(i);
+        }
+        return CsvTable.ofSheet(name, sheet.getSheetName(), header, rows, lineArray);
+    }
+
+    /** The text of a cell as a CSV export would hold it; empty for a missing or blank cell. */
+    static String text(Cell cell) {
+        if (cell == null) {
+            return "";
+        }
+        CellType type = cell.getCellType();
+        if (type == CellType.FORMULA) {
+            type = cell.getCachedFormulaResultType();
+        }
+        switch (type) {
+            case NUMERIC:
+                if (DateUtil.isCellDateFormatted(cell)) {
+                    return date(cell.getLocalDateTimeCellValue());
+                }
+                return number(cell.getNumericCellValue());
+            case STRING:
+                return cell.getStringCellValue();
+            case BOOLEAN:
+                return cell.getBooleanCellValue() ? "TRUE" : "FALSE";
+            case ERROR:
+                return error(cell.getErrorCellValue());
+            case BLANK:
+            default:
+                return "";
+        }
+    }
+
+    /** A date as yyyy-mm-dd, with the time (yyyy-mm-ddThh:mm[:ss]) only when it is not midnight. */
+    static String date(LocalDateTime t) {
+        return t.toLocalTime().toSecondOfDay() == 0 && t.getNano() == 0 ? t.toLocalDate().toString() : t.toString();
+    }
+
+    /** The shortest decimal text that reads back as the same double, without an exponent or a trailing ".0". */
+    static String number(double v) {
+        if (Double.isNaN(v) || Double.isInfinite(v)) {
+            return Double.toString(v);
+        }
+        if (v == 0) {
+            return "0";
+        }
+        return new BigDecimal(Double.toString(v)).stripTrailingZeros().toPlainString();
+    }
+
+    private static String error(byte code) {
+        try {
+            return FormulaError.forInt(code).getString();
+        } catch (IllegalArgumentException e) {
+            return "#ERROR!";
+        }
+    }
+}
