@@ -70,9 +70,35 @@ final class DemoCommand implements Callable<Integer> {
             }
             summarise(out, job, c);
         }
-        out.printf(Locale.ROOT, "%nFiles are in %s (datasets as CSV, each chart as JSON, CSV and PNG).%n",
-                dir.toAbsolutePath().normalize());
+        // a board pack of the bundled 20-indicator feed, and a scan of a generated feed: the other two main jobs,
+        // run through the command line exactly as a user would type them
+        final String feed = dir.resolve(Datasets.fileName(Datasets.BOARD_FEED)).toString();
+        final String settings = dir.resolve(Datasets.fileName(Datasets.BOARD_SETTINGS)).toString();
+        for (String pack : new String[] {"board-pack.pdf", "board-pack.html"}) {
+            command("report", feed, "--by", "indicator", "--x", "period", "--y", "value", "--settings", settings,
+                    "--title", "Quality and performance (demonstration data)", "-o", dir.resolve(pack).toString());
+        }
+        out.printf(Locale.ROOT, "Board pack of 20 indicators%n  board-pack.pdf and board-pack.html: the summary "
+                + "table with variation and assurance icons, then one chart per indicator%n");
+        final String generated = dir.resolve("feed.csv").toString();
+        command("generate", "--series", "1000", "--points", "52", "--shift-rate", "0.1", "--seed", "42", "-o",
+                generated, "--truth", dir.resolve("feed-truth.csv").toString());
+        command("scan", generated, "--by", "series", "--x", "x", "--y", "y", "-o",
+                dir.resolve("scan-summary.csv").toString());
+        out.printf(Locale.ROOT, "Scan of a generated feed (1,000 series x 52 weeks, 100 with a planted shift)%n"
+                + "  feed.csv, feed-truth.csv (what was planted) and scan-summary.csv (one row per series)%n");
+        out.printf(Locale.ROOT, "%nFiles are in %s (datasets as CSV, each chart as JSON, CSV and PNG, the board "
+                + "pack, the scan).%n", dir.toAbsolutePath().normalize());
         return 0;
+    }
+
+    /** Runs one shewhart command as a user would; a failure here is a defect of the demo, not user input. */
+    private static void command(String... args) {
+        final java.io.StringWriter err = new java.io.StringWriter();
+        final int code = Main.run(args, new java.io.PrintWriter(err, true));
+        if (code != 0) {
+            throw new IllegalStateException("demo step 'shewhart " + String.join(" ", args) + "' failed: " + err);
+        }
     }
 
     private static void summarise(PrintStream out, Job job, ChartCommand.Computed c) {

@@ -20,7 +20,13 @@ public final class Datasets {
     /** Weekly inpatient falls and occupied bed days with a planted improvement (synthetic). */
     public static final String WARD_FALLS_WEEKLY = "ward-falls-weekly";
 
-    private static final List<String> ALL = List.of(AE_RJZ_TYPE1, CDI_MONTHLY, WARD_FALLS_WEEKLY);
+    /** A board's long feed: 20 indicators by month, with per-indicator settings in {@link #BOARD_SETTINGS}. */
+    public static final String BOARD_FEED = "board-feed";
+    /** Chart type, improvement direction, target and unit of each indicator of {@link #BOARD_FEED}. */
+    public static final String BOARD_SETTINGS = "board-settings";
+
+    private static final List<String> ALL = List.of(AE_RJZ_TYPE1, CDI_MONTHLY, WARD_FALLS_WEEKLY, BOARD_FEED,
+            BOARD_SETTINGS);
 
     private Datasets() {
     }
