@@ -42,6 +42,7 @@ import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.xy.DefaultXYDataset;
 import org.jfree.pdf.PDFDocument;
 import org.jfree.pdf.PDFGraphics2D;
+import org.jfree.pdf.PDFHints;
 import org.jfree.pdf.Page;
 import org.jfree.svg.SVGGraphics2D;
 import org.shewhart.engine.ChartResult;
@@ -228,9 +229,42 @@ public final class ChartRenderer {
         doc.setAuthor("Shewhart");
         final Page page = doc.createPage(new Rectangle2D.Double(0, 0, style.width(), style.height()));
         final PDFGraphics2D g2 = page.getGraphics2D();
+        if (!plainText(chart)) {
+            // JFreePDF would print non-ASCII as '?' and break on an unbalanced parenthesis: draw text as outlines
+            g2.setRenderingHint(PDFHints.KEY_DRAW_STRING_TYPE, PDFHints.VALUE_DRAW_STRING_TYPE_VECTOR);
+        }
         chart.draw(g2, new Rectangle2D.Double(0, 0, style.width(), style.height()));
         out.write(doc.getPDFBytes());
         out.flush();
+    }
+
+    /** Whether every text of the chart (titles, axis labels, category labels) can be PDF text as it is. */
+    private static boolean plainText(JFreeChart chart) {
+        if (chart.getTitle() != null && !PdfText.isPlain(chart.getTitle().getText())) {
+            return false;
+        }
+        for (Object t : chart.getSubtitles()) {
+            if (t instanceof TextTitle && !PdfText.isPlain(((TextTitle) t).getText())) {
+                return false;
+            }
+        }
+        final XYPlot plot = chart.getXYPlot();
+        for (ValueAxis axis : new ValueAxis[] {plot.getDomainAxis(), plot.getRangeAxis()}) {
+            if (axis == null) {
+                continue;
+            }
+            if (!PdfText.isPlain(axis.getLabel())) {
+                return false;
+            }
+            if (axis instanceof SymbolAxis) {
+                for (String symbol : ((SymbolAxis) axis).getSymbols()) {
+                    if (!PdfText.isPlain(symbol)) {
+                        return false;
+                    }
+                }
+            }
+        }
+        return true;
     }
 
     /** One chart being built. */

@@ -28,6 +28,7 @@ import org.jfree.pdf.Page;
 import org.jfree.svg.SVGGraphics2D;
 import org.jfree.svg.ViewBox;
 import org.shewhart.charts.ChartRenderer;
+import org.shewhart.charts.PdfText;
 import org.shewhart.charts.ChartStyle;
 import org.shewhart.charts.Icons;
 import org.shewhart.charts.Theme;
@@ -493,11 +494,11 @@ public final class BoardPack {
 
     /** Whether every text of the indicator's chart (name, subtitle, x labels) can be PDF text. */
     private static boolean chartTextIsAscii(Indicator ind) {
-        if (!isAscii(ind.name()) || !isAscii(subtitle(ind))) {
+        if (!PdfText.isAscii(ind.name()) || !PdfText.isAscii(subtitle(ind))) {
             return false;
         }
         for (int i = 0; i < ind.x().size(); i++) {
-            if (!isAscii(ind.x().labelAt(i))) {
+            if (!PdfText.isAscii(ind.x().labelAt(i))) {
                 return false;
             }
         }
@@ -510,8 +511,8 @@ public final class BoardPack {
      * @param pdfText whether the text will be PDF text, which must be escaped
      */
     private static ChartStyle chartStyle(Indicator ind, int w, int h, boolean pdfText) {
-        final String name = pdfText ? pdfEscape(ind.name()) : ind.name();
-        final String sub = pdfText ? pdfEscape(subtitle(ind)) : subtitle(ind);
+        final String name = pdfText ? PdfText.escape(ind.name()) : ind.name();
+        final String sub = pdfText ? PdfText.escape(subtitle(ind)) : subtitle(ind);
         return ChartStyle.makingDataCount().withTitle(name).withSubtitle(sub).withSize(w, h);
     }
 
@@ -566,32 +567,12 @@ public final class BoardPack {
      * width was measured on the real text.
      */
     private static void drawText(Graphics2D g2, String s, float x, float y) {
-        if (isAscii(s)) {
-            g2.drawString(pdfEscape(s), x, y);
+        if (PdfText.isAscii(s)) {
+            g2.drawString(PdfText.escape(s), x, y);
         } else {
             // JFreePDF's standard fonts write '?' for anything past ASCII: draw such text as outlines instead
             g2.fill(g2.getFont().createGlyphVector(g2.getFontRenderContext(), s).getOutline(x, y));
         }
-    }
-
-    /** Whether PDF text can hold the string as text (JFreePDF's standard fonts: ASCII only). */
-    static boolean isAscii(String s) {
-        for (int i = 0; i < s.length(); i++) {
-            if (s.charAt(i) > 126) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /**
-     * Escapes text for a PDF literal string.
-     *
-     * @param s text
-     * @return the text with backslash and parentheses escaped
-     */
-    static String pdfEscape(String s) {
-        return s.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)");
     }
 
     private static void rightText(Graphics2D g2, String s, double right, double baseline) {
