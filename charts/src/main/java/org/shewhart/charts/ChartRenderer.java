@@ -146,15 +146,38 @@ public final class ChartRenderer {
      * @throws org.shewhart.engine.SpcInputException if Java has no usable font
      */
     public static JFreeChart render(ChartResult result, XValues x, ChartStyle style) {
+        return render(result, x, style, ChartLabels.NONE);
+    }
+
+    /**
+     * Draws a chart with phase names and annotations.
+     *
+     * @param result the engine's chart
+     * @param x the x of each point
+     * @param style presentation
+     * @param labels phase names and annotations (annotations are drawn where their x falls; the x axis is not
+     *     widened for them, so one outside the points' range is clipped away)
+     * @return the chart model
+     * @throws IllegalArgumentException if x does not have one value per point
+     * @throws org.shewhart.engine.SpcInputException if Java has no usable font
+     */
+    public static JFreeChart render(ChartResult result, XValues x, ChartStyle style, ChartLabels labels) {
+        return render(result, x, style, labels, Double.NaN, Double.NaN);
+    }
+
+    /** As {@link #render(ChartResult, XValues, ChartStyle, ChartLabels)} with a fixed y range (NaN: automatic). */
+    static JFreeChart render(ChartResult result, XValues x, ChartStyle style, ChartLabels labels, double yLo,
+            double yHi) {
         Objects.requireNonNull(result, "result");
         Objects.requireNonNull(x, "x");
         Objects.requireNonNull(style, "style");
+        Objects.requireNonNull(labels, "labels");
         if (x.size() != result.size()) {
             throw new IllegalArgumentException(String.format(Locale.ROOT,
                     "x has %d values but the chart has %d points", x.size(), result.size()));
         }
         Fonts.check();
-        return new Drawing(result, x, style).chart();
+        return new Drawing(result, x, style, labels, yLo, yHi).chart();
     }
 
     /**
@@ -238,8 +261,11 @@ public final class ChartRenderer {
         out.flush();
     }
 
-    /** Whether every text of the chart (titles, axis labels, category labels) can be PDF text as it is. */
-    private static boolean plainText(JFreeChart chart) {
+    /**
+     * Whether every text of the chart (titles, axis labels, category labels, phase labels, annotations) can be PDF
+     * text as it is.
+     */
+    static boolean plainText(JFreeChart chart) {
         if (chart.getTitle() != null && !PdfText.isPlain(chart.getTitle().getText())) {
             return false;
         }
@@ -249,6 +275,18 @@ public final class ChartRenderer {
             }
         }
         final XYPlot plot = chart.getXYPlot();
+        for (Object a : plot.getAnnotations()) {
+            if (a instanceof XYTextAnnotation && !PdfText.isPlain(((XYTextAnnotation) a).getText())) {
+                return false;
+            }
+            if (a instanceof AnnotationLayer) {
+                for (String t : ((AnnotationLayer) a).texts()) {
+                    if (!PdfText.isPlain(t)) {
+                        return false;
+                    }
+                }
+            }
+        }
         for (ValueAxis axis : new ValueAxis[] {plot.getDomainAxis(), plot.getRangeAxis()}) {
             if (axis == null) {
                 continue;
@@ -272,21 +310,28 @@ public final class ChartRenderer {
         private final ChartResult r;
         private final XValues x;
         private final ChartStyle style;
+        private final ChartLabels labels;
         private final Theme theme;
+        private final double xScale;
+        private final double fixedLo;
+        private final double fixedHi;
         private final double[] xs;
         private final DefaultXYDataset data = new DefaultXYDataset();
         private double lo = Double.POSITIVE_INFINITY;
         private double hi = Double.NEGATIVE_INFINITY;
 
-        Drawing(ChartResult r, XValues x, ChartStyle style) {
+        Drawing(ChartResult r, XValues x, ChartStyle style, ChartLabels labels, double fixedLo, double fixedHi) {
             this.r = r;
             this.x = x;
             this.style = style;
+            this.labels = labels;
             this.theme = style.theme();
+            this.fixedLo = fixedLo;
+            this.fixedHi = fixedHi;
             this.xs = new double[r.size()];
-            final double scale = x.kind() == XValues.Kind.DATE ? MS_PER_DAY : 1.0;
+            xScale = x.kind() == XValues.Kind.DATE ? MS_PER_DAY : 1.0;
             for (int i = 0; i < xs.length; i++) {
-                xs[i] = x.valueAt(i) * scale;
+                xs[i] = x.valueAt(i) * xScale;
             }
         }
 
@@ -324,6 +369,9 @@ public final class ChartRenderer {
                 plot.addRangeMarker(targetMarker(target), Layer.BACKGROUND);
             }
             phases(plot);
+            if (!labels.annotations().isEmpty()) {
+                plot.addAnnotation(new AnnotationLayer(labels.annotations(), xScale, phaseLabelsDrawn()), false);
+            }
 
             final JFreeChart chart = new JFreeChart(null, null, plot, false);
             chart.setBackgroundPaint(Color.WHITE);
@@ -495,7 +543,8 @@ public final class ChartRenderer {
             }
             final double top = plot.getRangeAxis().getUpperBound();
             for (Phase ph : phases) {
-                final XYTextAnnotation a = new XYTextAnnotation("Phase " + ph.number(), xs[ph.first()], top);
+                final XYTextAnnotation a = new XYTextAnnotation(labels.phaseLabel(ph.number() - 1), xs[ph.first()],
+                        top);
                 a.setFont(Fonts.plain(11f));
                 a.setPaint(new Color(0x595959));
                 a.setTextAnchor(TextAnchor.TOP_LEFT);
@@ -558,11 +607,60 @@ public final class ChartRenderer {
                 lo -= span / 2;
                 hi += span / 2;
             }
-            final double topRoom = r.phases().size() > 1 && style.hasPhaseLabels() ? 0.14 : 0.06;
-            axis.setRange(lo - span * 0.06, hi + span * topRoom);
+            double topRoom = phaseLabelsDrawn() ? 0.14 : 0.06;
+            final double room = annotationRoom();
+            if (room > 0) {
+                // the top topRoom x span of a plot spanning (1.06 + topRoom) x span must hold the annotation rows
+                final double plotHeight = Math.max(60, approxPlotHeight() - room);
+                topRoom = Math.max(topRoom, Math.min(1.5, 1.06 * (room + 4) / plotHeight));
+            }
+            if (Double.isFinite(fixedLo) && Double.isFinite(fixedHi) && fixedHi > fixedLo) {
+                axis.setRange(fixedLo, fixedHi);
+            } else {
+                axis.setRange(lo - span * 0.06, hi + span * topRoom);
+            }
             axis.setTickUnit(tickUnit(axis.getRange().getLength()));
             styleAxis(axis);
             return axis;
+        }
+
+        private boolean phaseLabelsDrawn() {
+            return r.phases().size() > 1 && style.hasPhaseLabels();
+        }
+
+        /** Pixels the annotation rows need above the data, laid out on a plot of about the style's width. */
+        private double annotationRoom() {
+            final List<ChartLabels.Annotation> list = labels.annotations();
+            if (list.isEmpty() || xs.length == 0) {
+                return 0;
+            }
+            final double[] ax = new double[list.size()];
+            final String[] texts = new String[list.size()];
+            final Integer[] order = new Integer[list.size()];
+            for (int i = 0; i < order.length; i++) {
+                order[i] = i;
+            }
+            java.util.Arrays.sort(order, (a, b) -> Double.compare(list.get(a).x(), list.get(b).x()));
+            for (int i = 0; i < order.length; i++) {
+                ax[i] = list.get(order[i]).x() * xScale;
+                texts[i] = list.get(order[i]).text();
+            }
+            final double plotWidth = style.width() - 90 - (style.hasIcons() ? 70 : 0);
+            final java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(1, 1,
+                    java.awt.image.BufferedImage.TYPE_INT_ARGB);
+            final java.awt.Graphics2D g = img.createGraphics();
+            try {
+                final int rows = AnnotationLayer.rowsNeeded(ax, xs[0], xs[xs.length - 1], plotWidth,
+                        g.getFontMetrics(AnnotationLayer.font()), texts);
+                return AnnotationLayer.roomFor(rows, phaseLabelsDrawn());
+            } finally {
+                g.dispose();
+            }
+        }
+
+        /** The data area's height, roughly: the picture less title, subtitle, x axis and padding. */
+        private double approxPlotHeight() {
+            return style.height() - 14 - 45 - (style.title() != null ? 24 : 0) - (style.subtitle() != null ? 20 : 0);
         }
 
         /**

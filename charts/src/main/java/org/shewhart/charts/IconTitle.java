@@ -38,6 +38,7 @@ final class IconTitle extends Title {
     private final Improvement improvement;
     private final Assurance assurance;
     private final Theme theme;
+    private final double scale;
 
     /**
      * @param variation the engine's variation (type of the last point)
@@ -46,6 +47,13 @@ final class IconTitle extends Title {
      * @param theme colours
      */
     IconTitle(PointType variation, Improvement improvement, Assurance assurance, Theme theme) {
+        this(variation, improvement, assurance, theme, 1.0);
+    }
+
+    /** The same icons drawn at a scale (small multiples draw them smaller). */
+    private IconTitle(PointType variation, Improvement improvement, Assurance assurance, Theme theme,
+            double scale) {
+        this.scale = scale;
         this.variation = variation;
         this.improvement = improvement;
         this.assurance = assurance;
@@ -73,6 +81,14 @@ final class IconTitle extends Title {
         }
     }
 
+    /**
+     * @param factor the size relative to a single chart's icons
+     * @return a copy drawn at this size
+     */
+    IconTitle scaled(double factor) {
+        return new IconTitle(variation, improvement, assurance, theme, factor);
+    }
+
     /** @return how many icons this title draws */
     int iconCount() {
         return assurance == null ? 1 : 2;
@@ -89,8 +105,8 @@ final class IconTitle extends Title {
     @Override
     public Size2D arrange(Graphics2D g2, RectangleConstraint constraint) {
         final RectangleInsets p = getPadding();
-        return new Size2D(WIDTH + p.getLeft() + p.getRight(),
-                iconCount() * (DIAMETER + CAPTION + GAP) + p.getTop() + p.getBottom());
+        return new Size2D(WIDTH * scale + p.getLeft() + p.getRight(),
+                iconCount() * (DIAMETER + CAPTION + GAP) * scale + p.getTop() + p.getBottom());
     }
 
     @Override
@@ -107,28 +123,21 @@ final class IconTitle extends Title {
         final Shape savedClip = g2.getClip();
         final Stroke savedStroke = g2.getStroke();
         final Font savedFont = g2.getFont();
-        drawVariation(g2, cx, top + DIAMETER / 2);
-        caption(g2, "variation", cx, top + DIAMETER + CAPTION - 2);
+        final double d = DIAMETER * scale;
+        Icons.paintVariation(g2, variation, improvement, theme, cx, top + d / 2, d);
+        caption(g2, "variation", cx, top + d + CAPTION * scale - 2, scale);
         if (assurance != null) {
-            top += DIAMETER + CAPTION + GAP;
-            drawAssurance(g2, cx, top + DIAMETER / 2);
-            caption(g2, "assurance", cx, top + DIAMETER + CAPTION - 2);
+            top += (DIAMETER + CAPTION + GAP) * scale;
+            Icons.paintAssurance(g2, assurance, theme, cx, top + d / 2, d);
+            caption(g2, "assurance", cx, top + d + CAPTION * scale - 2, scale);
         }
         g2.setClip(savedClip);
         g2.setStroke(savedStroke);
         g2.setFont(savedFont);
     }
 
-    private void drawVariation(Graphics2D g2, double cx, double cy) {
-        Icons.paintVariation(g2, variation, improvement, theme, cx, cy, DIAMETER);
-    }
-
-    private void drawAssurance(Graphics2D g2, double cx, double cy) {
-        Icons.paintAssurance(g2, assurance, theme, cx, cy, DIAMETER);
-    }
-
-    private static void caption(Graphics2D g2, String text, double cx, double baseline) {
-        g2.setFont(Fonts.plain(10f));
+    private static void caption(Graphics2D g2, String text, double cx, double baseline, double scale) {
+        g2.setFont(Fonts.plain((float) Math.max(8, 10 * scale)));
         g2.setPaint(new Color(0x595959));
         final FontMetrics fm = g2.getFontMetrics();
         g2.drawString(text, (float) (cx - fm.stringWidth(text) / 2.0), (float) baseline);

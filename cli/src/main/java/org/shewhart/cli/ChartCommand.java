@@ -5,11 +5,16 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import org.shewhart.charts.ChartLabels;
 import org.shewhart.charts.ChartRenderer;
 import org.shewhart.charts.ChartStyle;
+import org.shewhart.charts.Facets;
 import org.shewhart.charts.ImageFormat;
 import org.shewhart.charts.XValues;
 import org.shewhart.engine.ChartResult;
@@ -17,9 +22,11 @@ import org.shewhart.engine.ChartSpec;
 import org.shewhart.engine.ChartType;
 import org.shewhart.engine.SpcInputException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code shewhart chart}: one measure from a CSV file or an Excel sheet to a chart as JSON, CSV, or a PNG, SVG or PDF
@@ -97,11 +104,49 @@ final class ChartCommand implements Callable<Integer> {
             description = "json, csv, png, svg or pdf (default: from OUT's extension).")
     String format;
 
+    @Option(names = "--theme", paramLabel = "THEME", defaultValue = "mdc",
+            description = "pictures: mdc (Making Data Count colours and icons, default) or plain (qicharts2-like).")
+    String theme;
+
+    @Option(names = "--by", paramLabel = "COL",
+            description = "one chart per value of this column: small multiples in one picture, or one result per "
+                    + "series in JSON and CSV.")
+    String by;
+
+    @Option(names = "--facet-scales", paramLabel = "SCALES", defaultValue = "shared",
+            description = "with --by: shared (default) or free y axes.")
+    String facetScales;
+
+    @Option(names = "--columns", paramLabel = "N", description = "with --by: panels per row (default: up to 3).")
+    Integer columns;
+
+    @Option(names = "--annotations", paramLabel = "FILE",
+            description = "CSV or Excel file of notes with columns x and text, drawn as markers at their x.")
+    Path annotations;
+
+    @Spec
+    CommandSpec commandSpec;
+
     @Override
     public Integer call() throws IOException {
         final String fmt = Output.format(format, output, "json", "json", "csv", "png", "svg", "pdf");
-        if (!fmt.equals("json") && !fmt.equals("csv")) {
-            style(); // a bad --width or --height fails before the file is read
+        final boolean picture = !fmt.equals("json") && !fmt.equals("csv");
+        if (picture) {
+            style(); // a bad --width, --height or --theme fails before the file is read
+        }
+        if (by != null) {
+            final Facets.Scales scales = scales();
+            final List<Computed> all = computeAll();
+            try (OutputStream out = Output.open(output)) {
+                if (picture) {
+                    facets(all, scales).write(ImageFormat.of(fmt), out);
+                } else if (fmt.equals("csv")) {
+                    ChartWriter.csv(by, all, out);
+                } else {
+                    ChartWriter.json(by, all, title, out);
+                }
+            }
+            return 0;
         }
         final Computed c = compute();
         try (OutputStream out = Output.open(output)) {
@@ -110,13 +155,97 @@ final class ChartCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** The input as read and the chart computed from it. */
-    record Computed(ChartInput input, ChartResult result) {
+    /**
+     * The input as read and the chart computed from it, with its phase names and annotations.
+     *
+     * @param name the series' name with --by, else null
+     */
+    record Computed(ChartInput input, ChartResult result, ChartLabels labels, String name) {
+        Computed(ChartInput input, ChartResult result) {
+            this(input, result, ChartLabels.NONE, null);
+        }
     }
 
     Computed compute() {
-        final ChartType type = ChartType.of(chart);
         final CsvTable table = CsvTable.open(file, sheet);
+        final AnnotationTable notes = annotations == null ? null : AnnotationTable.read(annotations, null);
+        final Computed c = compute(table, null);
+        return notes == null ? c : new Computed(c.input(), c.result(),
+                c.labels().withAnnotations(notes.forChart(c.input(), null, false)), null);
+    }
+
+    /** --by: one chart per value of the column, in the order the values first appear. */
+    List<Computed> computeAll() {
+        final CsvTable t = CsvTable.open(file, sheet);
+        final int bc = t.column(by, "--by");
+        final Map<String, List<Integer>> rowsOf = new LinkedHashMap<>();
+        for (int r = 0; r < t.rowCount(); r++) {
+            final String key = t.cell(r, bc);
+            if (key.isEmpty()) {
+                throw new SpcInputException(t.where(r, bc) + ": the series is empty; every row must name one");
+            }
+            rowsOf.computeIfAbsent(key, k -> new ArrayList<>()).add(r);
+        }
+        if (rowsOf.isEmpty()) {
+            throw new SpcInputException(t.file() + ": the file has a header but no data rows");
+        }
+        final AnnotationTable notes = annotations == null ? null : AnnotationTable.read(annotations, by);
+        if (notes != null) {
+            notes.checkSeries(new ArrayList<>(rowsOf.keySet()));
+        }
+        final List<Computed> all = new ArrayList<>();
+        final List<ChartInput> inputs = new ArrayList<>();
+        for (Map.Entry<String, List<Integer>> e : rowsOf.entrySet()) {
+            final CsvTable sub = t.subset(e.getValue().stream().mapToInt(Integer::intValue).toArray());
+            Computed c = compute(sub, e.getKey());
+            if (notes != null) {
+                c = new Computed(c.input(), c.result(),
+                        c.labels().withAnnotations(notes.forChart(c.input(), e.getKey(), true)), e.getKey());
+            }
+            all.add(c);
+            inputs.add(c.input());
+        }
+        if (notes != null) {
+            notes.checkSomewhere(inputs);
+        }
+        return all;
+    }
+
+    /** The small multiples of the series: the figure's size from --width/--height, else from the grid. */
+    Facets facets(List<Computed> all, Facets.Scales scales) {
+        final int cols = columns != null ? columns : Math.min(3, all.size());
+        final int rows = (all.size() + cols - 1) / cols;
+        final boolean sized = commandSpec != null && (commandSpec.commandLine().getParseResult()
+                .hasMatchedOption("--width") || commandSpec.commandLine().getParseResult()
+                .hasMatchedOption("--height"));
+        final int w = sized ? width : Math.min(ChartStyle.MAX_SIZE, Math.max(800, 420 * Math.min(cols, all.size())));
+        final int h = sized ? height : Math.min(ChartStyle.MAX_SIZE, 270 * rows + (title == null ? 0 : 30));
+        final List<Facets.Panel> panels = new ArrayList<>();
+        for (Computed c : all) {
+            panels.add(new Facets.Panel(c.name(), c.result(), xValues(c.input()), c.labels()));
+        }
+        try {
+            return Facets.render(panels, style().withSize(w, h), scales, cols);
+        } catch (IllegalArgumentException e) {
+            throw new SpcInputException("--by: " + e.getMessage() + "; give a larger --width/--height or fewer "
+                    + "--columns");
+        }
+    }
+
+    private Facets.Scales scales() {
+        if (columns != null && columns < 1) {
+            throw new SpcInputException(String.format(Locale.ROOT, "--columns %d: must be 1 or more", columns));
+        }
+        try {
+            return Facets.Scales.of(facetScales);
+        } catch (IllegalArgumentException e) {
+            throw new SpcInputException("--facet-scales: " + e.getMessage());
+        }
+    }
+
+    /** One chart from a table: the whole file, or the rows of one series with --by. */
+    Computed compute(CsvTable table, String name) {
+        final ChartType type = ChartType.of(chart);
         final ChartInput input;
         if (period != null || agg != null) {
             input = periods(table, type);
@@ -125,12 +254,20 @@ final class ChartCommand implements Callable<Integer> {
             input = ChartInput.read(table, x, y, nColumn, phaseCol, type, dateFormat);
         }
         final ChartSpec spec = spec(input);
+        final ChartResult result;
         try {
-            return new Computed(input, spec.compute(input.series()));
+            result = spec.compute(input.series());
         } catch (SpcInputException e) {
             // the engine knows no files: what it rejects here is the data (too few points, ...), so name the file
-            throw new SpcInputException(table.file() + ": " + e.getMessage());
+            throw new SpcInputException(table.file() + ": " + (name == null ? "" : "series '"
+                    + CsvTable.show(name) + "': ") + e.getMessage());
         }
+        final int[] firsts = new int[result.phases().size()];
+        for (int p = 0; p < firsts.length; p++) {
+            firsts[p] = result.phases().get(p).first();
+        }
+        return new Computed(input, result, ChartLabels.NONE.withPhaseNames(Arrays.asList(input.phaseNames(firsts))),
+                name);
     }
 
     /** --period and --agg: one point per calendar period, for charts of one value per point. */
@@ -156,21 +293,39 @@ final class ChartCommand implements Callable<Integer> {
     void write(Computed c, String fmt, OutputStream out) throws IOException {
         if (fmt.equals("png") || fmt.equals("svg") || fmt.equals("pdf")) {
             final ChartStyle style = style();
-            ChartRenderer.write(ChartRenderer.render(c.result(), xValues(c.input()), style), style,
+            ChartRenderer.write(ChartRenderer.render(c.result(), xValues(c.input()), style, c.labels()), style,
                     ImageFormat.of(fmt), out);
         } else if (fmt.equals("csv")) {
             ChartWriter.csv(c.result(), c.input(), out);
         } else {
-            ChartWriter.json(c.result(), c.input(), title, out);
+            ChartWriter.json(c.result(), c.input(), title, c.labels(), out);
         }
     }
 
-    /** The picture's presentation: Making Data Count, the --title and the --width x --height. */
+    /** The picture's presentation: the --theme, the --title and the --width x --height. */
     ChartStyle style() {
+        final ChartStyle base = themeStyle(theme);
         try {
-            return ChartStyle.makingDataCount().withTitle(title).withSize(width, height);
+            return base.withTitle(title).withSize(width, height);
         } catch (IllegalArgumentException e) {
             throw new SpcInputException("--width/--height: " + e.getMessage());
+        }
+    }
+
+    /**
+     * The starting style of a theme: {@code mdc} (Making Data Count, with icons) or {@code plain}.
+     *
+     * @throws SpcInputException for any other name
+     */
+    static ChartStyle themeStyle(String name) {
+        switch (name.toLowerCase(Locale.ROOT)) {
+            case "mdc":
+                return ChartStyle.makingDataCount();
+            case "plain":
+                return ChartStyle.plain();
+            default:
+                throw new SpcInputException(String.format(Locale.ROOT,
+                        "--theme '%s' is not one of mdc, plain", CsvTable.show(name)));
         }
     }
 

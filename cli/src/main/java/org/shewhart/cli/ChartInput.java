@@ -43,6 +43,8 @@ final class ChartInput {
     private final double[] sd;
     private final double[] range;
     private final int[] phaseStarts;
+    /** The --phase-col value of each point, or null without --phase-col. */
+    private String[] phaseValues;
 
     /** Points already aggregated by date, one per period (see {@link Periods}), labelled in ISO form. */
     static ChartInput periods(XDates.Format dates, String[] labels, double[] keys, double[] values) {
@@ -206,8 +208,15 @@ final class ChartInput {
                 starts.add(k);
             }
         }
-        return new ChartInput(kind, dates, sortedLabels, sortedKeys, v, s, sds, ranges,
+        final ChartInput in = new ChartInput(kind, dates, sortedLabels, sortedKeys, v, s, sds, ranges,
                 starts.stream().mapToInt(Integer::intValue).toArray());
+        if (pc >= 0) {
+            in.phaseValues = new String[groups];
+            for (int k = 0; k < groups; k++) {
+                in.phaseValues[k] = phaseLabel[order[k]];
+            }
+        }
+        return in;
     }
 
     /** Row-level checks of what a chart type can take, so the message can name file, row and column. */
@@ -348,6 +357,51 @@ final class ChartInput {
 
     int[] phaseStarts() {
         return phaseStarts.clone();
+    }
+
+    /**
+     * The name of each phase: the --phase-col value at its first point, or null (drawn "Phase n") without
+     * --phase-col or where --phase-at split a phase of the column.
+     *
+     * @param firstPoints the first point of each phase, ascending
+     */
+    String[] phaseNames(int[] firstPoints) {
+        final String[] names = new String[firstPoints.length];
+        if (phaseValues == null) {
+            return names;
+        }
+        for (int p = 0; p < names.length; p++) {
+            final String v = phaseValues[firstPoints[p]];
+            final boolean split = p > 0 && v.equals(phaseValues[firstPoints[p] - 1]);
+            names[p] = split || v.isEmpty() ? null : v;
+        }
+        return names;
+    }
+
+    /**
+     * Where a text falls on the x axis, read as x is: epoch day for dates (ISO or the file's format), the number for
+     * numbers, the index of the equal label for text; NaN if the text is none of these.
+     */
+    double xOf(String text) {
+        final String t = text.trim();
+        switch (kind) {
+            case DATE:
+                LocalDate d = parseDate(t);
+                if (d == null && dates != null) {
+                    d = dates.parse(t);
+                }
+                return d == null ? Double.NaN : d.toEpochDay();
+            case NUMBER:
+                return NUMBER.matcher(t).matches() ? Double.parseDouble(t) : Double.NaN;
+            case TEXT:
+            default:
+                for (int i = 0; i < labels.length; i++) {
+                    if (t.equals(labels[i])) {
+                        return i;
+                    }
+                }
+                return Double.NaN;
+        }
     }
 
     Series series() {

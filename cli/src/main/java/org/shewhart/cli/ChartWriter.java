@@ -10,6 +10,7 @@ import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import org.shewhart.charts.ChartLabels;
 import org.shewhart.engine.Assurance;
 import org.shewhart.engine.ChartResult;
 import org.shewhart.engine.ChartSpec;
@@ -31,95 +32,163 @@ final class ChartWriter {
     }
 
     static void json(ChartResult r, ChartInput in, String title, OutputStream out) throws IOException {
-        final ChartSpec spec = r.spec();
+        json(r, in, title, ChartLabels.NONE, out);
+    }
+
+    /** One chart as JSON, with phase labels ({@code --phase-col}) and annotations when there are any. */
+    static void json(ChartResult r, ChartInput in, String title, ChartLabels labels, OutputStream out)
+            throws IOException {
+        try (JsonGenerator g = JSON.createGenerator(out)) {
+            g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+            g.useDefaultPrettyPrinter();
+            chart(g, r, in, title, labels, null, null);
+        }
+        out.write('\n');
+        out.flush();
+    }
+
+    /** One chart per series ({@code --by}): {"by": COL, "series": [{"series": NAME, ...chart...}, ...]}. */
+    static void json(String by, List<ChartCommand.Computed> all, String title, OutputStream out) throws IOException {
         try (JsonGenerator g = JSON.createGenerator(out)) {
             g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
             g.useDefaultPrettyPrinter();
             g.writeStartObject();
-            g.writeStringField("chart", spec.type().id());
-            g.writeStringField("profile", spec.profile().id());
-            g.writeStringField("improvement", spec.improvement().id());
-            number(g, "target", spec.target());
+            g.writeStringField("by", by);
             if (title != null) {
                 g.writeStringField("title", title);
             }
-            g.writeStringField("xType", in.kind().name().toLowerCase(java.util.Locale.ROOT));
-            g.writeNumberField("sigmas", spec.sigmas());
-            g.writeNumberField("multiply", spec.multiply());
-            g.writeBooleanField("screenedMovingRanges", spec.screensMovingRanges());
-            g.writeArrayFieldStart("points");
-            for (int i = 0; i < r.size(); i++) {
-                g.writeStartObject();
-                x(g, in, i);
-                number(g, "y", r.valueAt(i));
-                number(g, "n", in.sizeAt(i));
-                g.writeNumberField("phase", r.phaseAt(i));
-                g.writeBooleanField("baseline", r.isBaseline(i));
-                g.writeBooleanField("excluded", r.isExcluded(i));
-                number(g, "cl", r.centreAt(i));
-                number(g, "lcl", r.lowerLimitAt(i));
-                number(g, "ucl", r.upperLimitAt(i));
-                number(g, "lcl1", r.lowerZoneAt(i, 1));
-                number(g, "ucl1", r.upperZoneAt(i, 1));
-                number(g, "lcl2", r.lowerZoneAt(i, 2));
-                number(g, "ucl2", r.upperZoneAt(i, 2));
-                g.writeArrayFieldStart("signals");
-                for (Rule rule : r.rulesOf(i)) {
-                    g.writeString(rule.id());
-                }
-                g.writeEndArray();
-                g.writeStringField("type", r.typeAt(i).id());
-                g.writeEndObject();
+            g.writeArrayFieldStart("series");
+            for (ChartCommand.Computed c : all) {
+                chart(g, c.result(), c.input(), null, c.labels(), "series", c.name());
             }
             g.writeEndArray();
-            g.writeArrayFieldStart("phases");
-            for (Phase p : r.phases()) {
-                g.writeStartObject();
-                g.writeNumberField("phase", p.number());
-                g.writeNumberField("first", p.first() + 1);
-                g.writeNumberField("last", p.last() + 1);
-                g.writeStringField("firstX", in.label(p.first()));
-                g.writeStringField("lastX", in.label(p.last()));
-                number(g, "cl", p.centre());
-                number(g, "sigma", p.sigma());
-                g.writeNumberField("baselinePoints", p.baselinePoints());
-                runs(g, p.runs());
-                g.writeEndObject();
-            }
-            g.writeEndArray();
-            g.writeArrayFieldStart("signals");
-            for (Signal s : r.signals()) {
-                g.writeStartObject();
-                g.writeStringField("rule", s.rule().id());
-                g.writeNumberField("first", s.first() + 1);
-                g.writeNumberField("last", s.last() + 1);
-                g.writeStringField("firstX", in.label(s.first()));
-                g.writeStringField("lastX", in.label(s.last()));
-                g.writeStringField("type", s.type().id());
-                g.writeStringField("text", SignalText.describe(r, s, in::label));
-                g.writeEndObject();
-            }
-            g.writeEndArray();
-            g.writeArrayFieldStart("notes");
-            for (Note note : r.notes()) {
-                g.writeStartObject();
-                g.writeNumberField("point", note.index() + 1);
-                g.writeStringField("x", in.label(note.index()));
-                g.writeStringField("text", note.text());
-                g.writeEndObject();
-            }
-            g.writeEndArray();
-            g.writeStringField("variation", r.variation().id());
-            final Assurance a = r.assurance();
-            if (a == null) {
-                g.writeNullField("assurance");
-            } else {
-                g.writeStringField("assurance", a.id());
-            }
             g.writeEndObject();
         }
         out.write('\n');
         out.flush();
+    }
+
+    private static void chart(JsonGenerator g, ChartResult r, ChartInput in, String title, ChartLabels labels,
+            String keyName, String key) throws IOException {
+        final ChartSpec spec = r.spec();
+        g.writeStartObject();
+        if (keyName != null) {
+            g.writeStringField(keyName, key);
+        }
+        g.writeStringField("chart", spec.type().id());
+        g.writeStringField("profile", spec.profile().id());
+        g.writeStringField("improvement", spec.improvement().id());
+        number(g, "target", spec.target());
+        if (title != null) {
+            g.writeStringField("title", title);
+        }
+        g.writeStringField("xType", in.kind().name().toLowerCase(java.util.Locale.ROOT));
+        g.writeNumberField("sigmas", spec.sigmas());
+        g.writeNumberField("multiply", spec.multiply());
+        g.writeBooleanField("screenedMovingRanges", spec.screensMovingRanges());
+        g.writeArrayFieldStart("points");
+        for (int i = 0; i < r.size(); i++) {
+            g.writeStartObject();
+            x(g, in, i);
+            number(g, "y", r.valueAt(i));
+            number(g, "n", in.sizeAt(i));
+            g.writeNumberField("phase", r.phaseAt(i));
+            g.writeBooleanField("baseline", r.isBaseline(i));
+            g.writeBooleanField("excluded", r.isExcluded(i));
+            number(g, "cl", r.centreAt(i));
+            number(g, "lcl", r.lowerLimitAt(i));
+            number(g, "ucl", r.upperLimitAt(i));
+            number(g, "lcl1", r.lowerZoneAt(i, 1));
+            number(g, "ucl1", r.upperZoneAt(i, 1));
+            number(g, "lcl2", r.lowerZoneAt(i, 2));
+            number(g, "ucl2", r.upperZoneAt(i, 2));
+            g.writeArrayFieldStart("signals");
+            for (Rule rule : r.rulesOf(i)) {
+                g.writeString(rule.id());
+            }
+            g.writeEndArray();
+            g.writeStringField("type", r.typeAt(i).id());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeArrayFieldStart("phases");
+        for (Phase p : r.phases()) {
+            g.writeStartObject();
+            if (labels.phaseNames().size() >= p.number() && labels.phaseNames().get(p.number() - 1) != null) {
+                g.writeStringField("label", labels.phaseNames().get(p.number() - 1));
+            }
+            g.writeNumberField("phase", p.number());
+            g.writeNumberField("first", p.first() + 1);
+            g.writeNumberField("last", p.last() + 1);
+            g.writeStringField("firstX", in.label(p.first()));
+            g.writeStringField("lastX", in.label(p.last()));
+            number(g, "cl", p.centre());
+            number(g, "sigma", p.sigma());
+            g.writeNumberField("baselinePoints", p.baselinePoints());
+            runs(g, p.runs());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeArrayFieldStart("signals");
+        for (Signal s : r.signals()) {
+            g.writeStartObject();
+            g.writeStringField("rule", s.rule().id());
+            g.writeNumberField("first", s.first() + 1);
+            g.writeNumberField("last", s.last() + 1);
+            g.writeStringField("firstX", in.label(s.first()));
+            g.writeStringField("lastX", in.label(s.last()));
+            g.writeStringField("type", s.type().id());
+            g.writeStringField("text", SignalText.describe(r, s, in::label));
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeArrayFieldStart("notes");
+        for (Note note : r.notes()) {
+            g.writeStartObject();
+            g.writeNumberField("point", note.index() + 1);
+            g.writeStringField("x", in.label(note.index()));
+            g.writeStringField("text", note.text());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeStringField("variation", r.variation().id());
+        final Assurance a = r.assurance();
+        if (a == null) {
+            g.writeNullField("assurance");
+        } else {
+            g.writeStringField("assurance", a.id());
+        }
+        if (!labels.annotations().isEmpty()) {
+            g.writeArrayFieldStart("annotations");
+            for (ChartLabels.Annotation note : labels.annotations()) {
+                g.writeStartObject();
+                annotationX(g, in, note.x());
+                g.writeStringField("text", note.text());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+        }
+        g.writeEndObject();
+    }
+
+    /** An annotation's x as the points write theirs: ISO date, number or category label. */
+    private static void annotationX(JsonGenerator g, ChartInput in, double x) throws IOException {
+        switch (in.kind()) {
+            case DATE:
+                g.writeStringField("x", java.time.LocalDate.ofEpochDay((long) x).toString());
+                break;
+            case NUMBER:
+                if (x == Math.rint(x) && Math.abs(x) < 1e15) {
+                    g.writeNumberField("x", (long) x);
+                } else {
+                    g.writeNumberField("x", x);
+                }
+                break;
+            case TEXT:
+            default:
+                g.writeStringField("x", in.label((int) x));
+                break;
+        }
     }
 
     private static void runs(JsonGenerator g, RunsAnalysis a) throws IOException {
@@ -172,8 +241,31 @@ final class ChartWriter {
     static void csv(ChartResult r, ChartInput in, OutputStream out) throws IOException {
         final Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
         final CsvWriter csv = CsvWriter.builder().lineDelimiter(LineDelimiter.LF).build(w);
-        csv.writeRecord("x", "y", "n", "phase", "baseline", "excluded", "cl", "lcl", "ucl", "lcl1", "ucl1", "lcl2",
-                "ucl2", "signals", "type");
+        csv.writeRecord(HEADER);
+        rows(csv, r, in, null);
+        csv.flush();
+        w.flush();
+    }
+
+    /** One chart per series ({@code --by}) in one table: the series' name first, in a column named as COL. */
+    static void csv(String by, List<ChartCommand.Computed> all, OutputStream out) throws IOException {
+        final Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+        final CsvWriter csv = CsvWriter.builder().lineDelimiter(LineDelimiter.LF).build(w);
+        final String[] header = new String[HEADER.length + 1];
+        header[0] = by;
+        System.arraycopy(HEADER, 0, header, 1, HEADER.length);
+        csv.writeRecord(header);
+        for (ChartCommand.Computed c : all) {
+            rows(csv, c.result(), c.input(), c.name());
+        }
+        csv.flush();
+        w.flush();
+    }
+
+    private static final String[] HEADER = {"x", "y", "n", "phase", "baseline", "excluded", "cl", "lcl", "ucl",
+        "lcl1", "ucl1", "lcl2", "ucl2", "signals", "type"};
+
+    private static void rows(CsvWriter csv, ChartResult r, ChartInput in, String key) {
         for (int i = 0; i < r.size(); i++) {
             final List<Rule> rules = r.rulesOf(i);
             final StringBuilder sb = new StringBuilder();
@@ -183,14 +275,20 @@ final class ChartWriter {
                 }
                 sb.append(rule.id());
             }
-            csv.writeRecord(in.label(i), text(r.valueAt(i)), text(in.sizeAt(i)), Integer.toString(r.phaseAt(i)),
-                    Boolean.toString(r.isBaseline(i)), Boolean.toString(r.isExcluded(i)), text(r.centreAt(i)),
-                    text(r.lowerLimitAt(i)), text(r.upperLimitAt(i)), text(r.lowerZoneAt(i, 1)),
-                    text(r.upperZoneAt(i, 1)), text(r.lowerZoneAt(i, 2)), text(r.upperZoneAt(i, 2)),
-                    sb.toString(), r.typeAt(i).id());
+            final String[] row = {in.label(i), text(r.valueAt(i)), text(in.sizeAt(i)),
+                Integer.toString(r.phaseAt(i)), Boolean.toString(r.isBaseline(i)), Boolean.toString(r.isExcluded(i)),
+                text(r.centreAt(i)), text(r.lowerLimitAt(i)), text(r.upperLimitAt(i)), text(r.lowerZoneAt(i, 1)),
+                text(r.upperZoneAt(i, 1)), text(r.lowerZoneAt(i, 2)), text(r.upperZoneAt(i, 2)), sb.toString(),
+                r.typeAt(i).id()};
+            if (key == null) {
+                csv.writeRecord(row);
+            } else {
+                final String[] keyed = new String[row.length + 1];
+                keyed[0] = key;
+                System.arraycopy(row, 0, keyed, 1, row.length);
+                csv.writeRecord(keyed);
+            }
         }
-        csv.flush();
-        w.flush();
     }
 
     /** A number as text: empty when missing, shortest round-trip form otherwise. */

@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.shewhart.charts.pack.BoardPack;
+import org.shewhart.charts.Theme;
 import org.shewhart.charts.pack.IndicatorSettings;
 import org.shewhart.engine.ChartResult;
 import org.shewhart.engine.ChartSpec;
@@ -64,10 +65,15 @@ final class ReportCommand implements Callable<Integer> {
     @Option(names = "--format", paramLabel = "FMT", description = "pdf or html (default: from OUT's extension).")
     String format;
 
+    @Option(names = "--theme", paramLabel = "THEME", defaultValue = "mdc",
+            description = "mdc (Making Data Count colours and icons, default) or plain (qicharts2-like charts).")
+    String theme;
+
     @Override
     public Integer call() throws IOException {
         final String fmt = ChartCommand.Output.format(format, output, "pdf", "pdf", "html");
-        final BoardPack pack = build();
+        final Theme look = ChartCommand.themeStyle(theme).theme();
+        final BoardPack pack = build().theme(look);
         try (OutputStream out = ChartCommand.Output.open(output)) {
             if (fmt.equals("html")) {
                 pack.writeHtml(out);

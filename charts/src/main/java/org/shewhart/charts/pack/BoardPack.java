@@ -76,7 +76,7 @@ public final class BoardPack {
 
     private final String title;
     private final List<Indicator> indicators = new ArrayList<>();
-    private final Theme theme = ChartStyle.makingDataCount().theme();
+    private Theme theme = Theme.MAKING_DATA_COUNT;
 
     /**
      * One indicator of the pack.
@@ -143,6 +143,23 @@ public final class BoardPack {
     public BoardPack add(Indicator indicator) {
         indicators.add(Objects.requireNonNull(indicator, "indicator"));
         return this;
+    }
+
+    /**
+     * Sets the look of every chart, sparkline and icon: {@link Theme#MAKING_DATA_COUNT} (the default, charts with
+     * their icons) or {@link Theme#PLAIN} (qicharts2-like charts without icons; the table keeps its icon columns).
+     *
+     * @param value the theme
+     * @return this pack
+     */
+    public BoardPack theme(Theme value) {
+        theme = Objects.requireNonNull(value, "theme");
+        return this;
+    }
+
+    /** @return the theme of the pack's pictures */
+    public Theme theme() {
+        return theme;
     }
 
     /** @return the pack's title */
@@ -510,10 +527,11 @@ public final class BoardPack {
      *
      * @param pdfText whether the text will be PDF text, which must be escaped
      */
-    private static ChartStyle chartStyle(Indicator ind, int w, int h, boolean pdfText) {
+    private ChartStyle chartStyle(Indicator ind, int w, int h, boolean pdfText) {
         final String name = pdfText ? PdfText.escape(ind.name()) : ind.name();
         final String sub = pdfText ? PdfText.escape(subtitle(ind)) : subtitle(ind);
-        return ChartStyle.makingDataCount().withTitle(name).withSubtitle(sub).withSize(w, h);
+        final ChartStyle base = theme == Theme.PLAIN ? ChartStyle.plain() : ChartStyle.makingDataCount();
+        return base.withTitle(name).withSubtitle(sub).withSize(w, h);
     }
 
     private static String subtitle(Indicator ind) {
