@@ -28,7 +28,7 @@ import picocli.CommandLine.Parameters;
  * reads a file holding only its rows, and charted with the one settings object that also labels its table row.
  */
 @Command(name = "report", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Write a board pack (PDF or HTML): a performance table of every indicator in a long feed, "
+        description = "Write a board pack (PDF, HTML or PPTX): a performance table of every indicator in a long feed, "
                 + "concerns first, then one chart per indicator with its signals in words.")
 final class ReportCommand implements Callable<Integer> {
     /** The columns a settings file may have, besides {@code indicator}. */
@@ -59,10 +59,11 @@ final class ReportCommand implements Callable<Integer> {
     @Option(names = "--title", paramLabel = "TEXT", description = "the pack's title (default: Board pack).")
     String title;
 
-    @Option(names = {"-o", "--output"}, required = true, paramLabel = "OUT", description = "pack.pdf or pack.html.")
+    @Option(names = {"-o", "--output"}, required = true, paramLabel = "OUT",
+            description = "pack.pdf, pack.html or pack.pptx.")
     String output;
 
-    @Option(names = "--format", paramLabel = "FMT", description = "pdf or html (default: from OUT's extension).")
+    @Option(names = "--format", paramLabel = "FMT", description = "pdf, html or pptx (default: from OUT's extension).")
     String format;
 
     @Option(names = "--theme", paramLabel = "THEME", defaultValue = "mdc",
@@ -71,12 +72,14 @@ final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        final String fmt = ChartCommand.Output.format(format, output, "pdf", "pdf", "html");
+        final String fmt = ChartCommand.Output.format(format, output, "pdf", "pdf", "html", "pptx");
         final Theme look = ChartCommand.themeStyle(theme).theme();
         final BoardPack pack = build().theme(look);
         try (OutputStream out = ChartCommand.Output.open(output)) {
             if (fmt.equals("html")) {
                 pack.writeHtml(out);
+            } else if (fmt.equals("pptx")) {
+                pack.writePptx(out);
             } else {
                 pack.writePdf(out);
             }

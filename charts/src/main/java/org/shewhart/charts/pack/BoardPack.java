@@ -179,7 +179,7 @@ public final class BoardPack {
         return out;
     }
 
-    private static int rank(Indicator ind) {
+    static int rank(Indicator ind) {
         if (ind.result().size() > 0 && ind.result().variation() == PointType.SPECIAL_CAUSE_CONCERN) {
             return 0;
         }
@@ -361,6 +361,21 @@ public final class BoardPack {
         }
     }
 
+    // --------------------------------------------------------------------------------------------------- PPTX
+
+    /**
+     * Writes the pack as a 16:9 PowerPoint deck: the table on the first slide (continued past
+     * {@value PptxPack#ROWS_PER_SLIDE} indicators) as a native table with sparklines and icons as pictures, then
+     * one slide per indicator titled with its name, its chart as a picture and its signals as bullets.
+     *
+     * @param out where to write; not closed
+     * @throws IOException if writing fails
+     * @throws org.shewhart.engine.SpcInputException if Java has no usable font
+     */
+    public void writePptx(OutputStream out) throws IOException {
+        new PptxPack(this).write(out);
+    }
+
     // --------------------------------------------------------------------------------------------------- HTML
 
     /**
@@ -527,14 +542,14 @@ public final class BoardPack {
      *
      * @param pdfText whether the text will be PDF text, which must be escaped
      */
-    private ChartStyle chartStyle(Indicator ind, int w, int h, boolean pdfText) {
+    ChartStyle chartStyle(Indicator ind, int w, int h, boolean pdfText) {
         final String name = pdfText ? PdfText.escape(ind.name()) : ind.name();
         final String sub = pdfText ? PdfText.escape(subtitle(ind)) : subtitle(ind);
         final ChartStyle base = theme == Theme.PLAIN ? ChartStyle.plain() : ChartStyle.makingDataCount();
         return base.withTitle(name).withSubtitle(sub).withSize(w, h);
     }
 
-    private static String subtitle(Indicator ind) {
+    static String subtitle(Indicator ind) {
         final IndicatorSettings s = ind.settings();
         final StringBuilder sub = new StringBuilder();
         if (!s.unit().isEmpty()) {
@@ -548,10 +563,10 @@ public final class BoardPack {
     }
 
     /** The text of one table row, the same for PDF and HTML. */
-    private record Cells(String latest, String latestX, String target, String mean, String lower, String upper) {
+    record Cells(String latest, String latestX, String target, String mean, String lower, String upper) {
     }
 
-    private static Cells cells(Indicator ind) {
+    static Cells cells(Indicator ind) {
         final ChartResult r = ind.result();
         final NumberText f = new NumberText(r);
         final int i = ind.latest();

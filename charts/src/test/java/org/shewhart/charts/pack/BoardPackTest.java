@@ -31,7 +31,7 @@ final class BoardPackTest {
     private static final String TRICKY = "A&E <4h>";
 
     /** Common-cause values around 50: a short cycle with no run, trend or point near the limits. */
-    private static double[] steady() {
+    static double[] steady() {
         final double[] v = new double[POINTS];
         for (int i = 0; i < POINTS; i++) {
             v[i] = 50 + (i * 7 % 5) - 2;
@@ -40,7 +40,7 @@ final class BoardPackTest {
     }
 
     /** As {@link #steady()} but the last 8 points drop by 10: a shift below the mean at the end. */
-    private static double[] dropping() {
+    static double[] dropping() {
         final double[] v = steady();
         for (int i = POINTS - 8; i < POINTS; i++) {
             v[i] -= 10;
@@ -59,17 +59,17 @@ final class BoardPackTest {
         return XValues.dates(days, labels);
     }
 
-    private static BoardPack.Indicator indicator(String name, IndicatorSettings s, double[] values) {
+    static BoardPack.Indicator indicator(String name, IndicatorSettings s, double[] values) {
         final ChartResult r = s.builder(false).build().compute(values);
         return new BoardPack.Indicator(name, s, r, months());
     }
 
-    private static IndicatorSettings settings(Improvement improvement, double target, String unit) {
+    static IndicatorSettings settings(Improvement improvement, double target, String unit) {
         return new IndicatorSettings(ChartType.XMR, improvement, target, unit, Double.NaN, null, List.of());
     }
 
     /** Added in the order: plain, failing target, concern, tricky name (common cause, passing target). */
-    private static BoardPack pack() {
+    static BoardPack pack() {
         return new BoardPack("Quality & safety <test>")
                 .add(indicator("Plain steady", settings(Improvement.INCREASE, Double.NaN, ""), steady()))
                 .add(indicator("Failing target", settings(Improvement.INCREASE, 80, "%"), steady()))
