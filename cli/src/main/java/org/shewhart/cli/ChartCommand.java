@@ -23,7 +23,8 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code shewhart chart}: one measure from a CSV file or an Excel sheet to a chart as JSON, CSV, or a PNG, SVG or PDF
- * picture.
+ * picture; or several series (the measures of a wide table, {@code --y a,b}; the keys of a long one, {@code --by})
+ * to one chart each, as JSON or CSV with the key of each series.
  */
 @Command(name = "chart", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Compute a run or control chart of one measure and write it as JSON, CSV, PNG, SVG or PDF.")
@@ -43,8 +44,15 @@ final class ChartCommand implements Callable<Integer> {
     @Option(names = "--x", paramLabel = "COL", defaultValue = "x", description = "x column (default: x).")
     String x;
 
-    @Option(names = "--y", paramLabel = "COL", defaultValue = "y", description = "value column (default: y).")
-    String y;
+    @Option(names = "--y", paramLabel = "COL", split = ",", defaultValue = "y",
+            description = "value column (default: y); several, e.g. --y falls,pressure_ulcers, chart each column of "
+                    + "a wide table as its own series.")
+    List<String> ys;
+
+    @Option(names = "--by", paramLabel = "COL", split = ",",
+            description = "key column(s) of a long table, e.g. --by ward: one series per distinct value, in the "
+                    + "order of their first rows.")
+    List<String> by = new ArrayList<>();
 
     @Option(names = "--date-format", paramLabel = "PATTERN",
             description = "read x as dates in this java.time pattern, e.g. MM/dd/yyyy (default: ISO, dd/mm/yyyy, "
@@ -52,7 +60,7 @@ final class ChartCommand implements Callable<Integer> {
     String dateFormat;
 
     @Option(names = "--period", paramLabel = "PERIOD",
-            description = "one point per week (from Monday), month or quarter from raw rows with dates in x; "
+            description = "one point per day, week (from Monday), month or quarter from raw rows with dates in x; "
                     + "periods without rows are kept.")
     String period;
 
@@ -103,6 +111,22 @@ final class ChartCommand implements Callable<Integer> {
         if (!fmt.equals("json") && !fmt.equals("csv")) {
             style(); // a bad --width or --height fails before the file is read
         }
+        if (SeriesInputs.isMulti(by, ys)) {
+            if (!fmt.equals("json") && !fmt.equals("csv")) {
+                throw new SpcInputException(String.format(Locale.ROOT,
+                        "several series (--by, or --y with several columns) are written as json or csv; a %s "
+                                + "picture shows one series: name one --y column (and no --by)", fmt));
+            }
+            final List<Charted> all = computeAll();
+            try (OutputStream out = Output.open(output)) {
+                if (fmt.equals("csv")) {
+                    ChartWriter.csv(all, out);
+                } else {
+                    ChartWriter.json(all, title, out);
+                }
+            }
+            return 0;
+        }
         final Computed c = compute();
         try (OutputStream out = Output.open(output)) {
             write(c, fmt, out);
@@ -114,29 +138,55 @@ final class ChartCommand implements Callable<Integer> {
     record Computed(ChartInput input, ChartResult result) {
     }
 
+    /**
+     * One series of the input, with its key, and the chart computed from it: what a multi-series output (JSON, CSV,
+     * a picture with one panel per series) consumes, in the order of {@link SeriesInputs#read}.
+     */
+    record Charted(SeriesInputs.Keyed series, ChartResult result) {
+    }
+
+    /** The chart of a single series (no --by, one --y column). */
     Computed compute() {
+        final Charted c = computeAll().get(0);
+        return new Computed(c.series().input(), c.result());
+    }
+
+    /** The chart of each series: one per key of --by and column of --y (a single one without them). */
+    List<Charted> computeAll() {
         final ChartType type = ChartType.of(chart);
         final CsvTable table = CsvTable.open(file, sheet);
-        final ChartInput input;
+        final List<SeriesInputs.Keyed> series = SeriesInputs.read(table, by, ys, (rows, y) -> read(rows, y, type));
+        final List<Charted> out = new ArrayList<>(series.size());
+        for (SeriesInputs.Keyed k : series) {
+            final ChartSpec spec;
+            try {
+                spec = spec(k.input());
+            } catch (SpcInputException e) {
+                throw SeriesInputs.keyIn(k, e);
+            }
+            try {
+                out.add(new Charted(k, spec.compute(k.input().series())));
+            } catch (SpcInputException e) {
+                // the engine knows no files: what it rejects here is the data (too few points, ...), so name the file
+                throw new SpcInputException(table.file() + ": " + SeriesInputs.keyIn(k, e).getMessage());
+            }
+        }
+        return out;
+    }
+
+    /** The points of one series: the rows given, one value column. */
+    private ChartInput read(CsvTable table, String y, ChartType type) {
         if (period != null || agg != null) {
-            input = periods(table, type);
-        } else {
-            final String nColumn = type.isSubgrouped() ? null : n != null ? n : table.hasColumn("n") ? "n" : null;
-            input = ChartInput.read(table, x, y, nColumn, phaseCol, type, dateFormat);
+            return periods(table, y, type);
         }
-        final ChartSpec spec = spec(input);
-        try {
-            return new Computed(input, spec.compute(input.series()));
-        } catch (SpcInputException e) {
-            // the engine knows no files: what it rejects here is the data (too few points, ...), so name the file
-            throw new SpcInputException(table.file() + ": " + e.getMessage());
-        }
+        final String nColumn = type.isSubgrouped() ? null : n != null ? n : table.hasColumn("n") ? "n" : null;
+        return ChartInput.read(table, x, y, nColumn, phaseCol, type, dateFormat);
     }
 
     /** --period and --agg: one point per calendar period, for charts of one value per point. */
-    private ChartInput periods(CsvTable table, ChartType type) {
+    private ChartInput periods(CsvTable table, String y, ChartType type) {
         if (period == null) {
-            throw new SpcInputException("--agg needs --period week, month or quarter");
+            throw new SpcInputException("--agg needs --period day, week, month or quarter");
         }
         final Periods.Period p = Periods.Period.of(period);
         final Periods.Agg a = agg == null ? Periods.Agg.COUNT : Periods.Agg.of(agg);
