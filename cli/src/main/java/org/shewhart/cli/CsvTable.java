@@ -436,6 +436,10 @@ final class CsvTable {
         return false;
     }
 
+    int columnCount() {
+        return header.size();
+    }
+
     String columnName(int column) {
         return header.get(column);
     }
