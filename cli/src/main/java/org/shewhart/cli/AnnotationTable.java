@@ -1,7 +1,6 @@
 package org.shewhart.cli;
 
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -11,38 +10,36 @@ import org.shewhart.engine.SpcInputException;
 /**
  * {@code --annotations FILE}: a CSV file or Excel sheet of improvement activities, one per row, with columns
  * {@code x} (when, read exactly as the chart's x is: a date, a number or a category) and {@code text} (what). With
- * {@code --by COL}, a column COL may name the series a row belongs to; a row with that cell empty, or a file
- * without the column, annotates every series.
+ * several series, a column named as a key of the series (a {@code --by} column, or {@code measure} for the columns
+ * of {@code --y a,b}) narrows a row to the series with that value; a row with such cells empty, or a file without
+ * such columns, annotates every series.
  *
  * <p>An annotation must fall on the chart: between the first and the last x for dates and numbers, equal to an x
  * for categories. One that does not, or an x that cannot be read, stops the command with a message naming the
- * file, row, column and value: a mistyped year would otherwise drop the note from the chart unseen.
+ * file, row, column and value: a mistyped year would otherwise drop the note from the chart unseen. An annotation
+ * for every series needs to fall on one of them only.
  */
 final class AnnotationTable {
     private final CsvTable table;
     private final int xc;
     private final int tc;
-    private final int bc;
 
-    private AnnotationTable(CsvTable table, int xc, int tc, int bc) {
+    private AnnotationTable(CsvTable table, int xc, int tc) {
         this.table = table;
         this.xc = xc;
         this.tc = tc;
-        this.bc = bc;
     }
 
     /**
      * Reads the file.
      *
      * @param path CSV or Excel workbook (first sheet)
-     * @param by the {@code --by} column, or null
-     * @throws SpcInputException if the file cannot be read, lacks x or text, or a text is empty
+     * @throws SpcInputException if the file cannot be read, lacks x or text, or an x or text is empty
      */
-    static AnnotationTable read(Path path, String by) {
+    static AnnotationTable read(Path path) {
         final CsvTable t = CsvTable.open(path, null);
         final int xc = t.column("x", "--annotations");
         final int tc = t.column("text", "--annotations");
-        final int bc = by != null && t.hasColumn(by) ? t.column(by, "--annotations") : -1;
         for (int r = 0; r < t.rowCount(); r++) {
             if (t.cell(r, tc).isBlank()) {
                 throw new SpcInputException(t.where(r, tc) + ": the text is empty; write what happened, such as "
@@ -53,52 +50,82 @@ final class AnnotationTable {
                         + "chart's x is written");
             }
         }
-        return new AnnotationTable(t, xc, tc, bc);
+        return new AnnotationTable(t, xc, tc);
     }
 
     /**
      * Checks that every row naming a series names one of these.
      *
-     * @param series the series' names
-     * @throws SpcInputException naming the first row that names none
+     * @param series the series
+     * @throws SpcInputException naming the first row whose key cell matches no series
      */
-    void checkSeries(List<String> series) {
-        if (bc < 0) {
-            return;
-        }
-        for (int r = 0; r < table.rowCount(); r++) {
-            final String b = table.cell(r, bc);
-            if (!b.isEmpty() && !series.contains(b)) {
-                throw new SpcInputException(String.format(Locale.ROOT, "%s: '%s' is not a series of the chart "
-                        + "(column '%s' of the data); leave the cell empty to annotate every series",
-                        table.where(r, bc), CsvTable.show(b), CsvTable.show(table.columnName(bc))));
+    void checkSeries(List<SeriesInputs.Keyed> series) {
+        final List<String> names = series.get(0).keyNames();
+        for (int k = 0; k < names.size(); k++) {
+            if (!table.hasColumn(names.get(k))) {
+                continue;
+            }
+            final int c = table.column(names.get(k), "--annotations");
+            for (int r = 0; r < table.rowCount(); r++) {
+                final String v = table.cell(r, c);
+                boolean found = v.isEmpty();
+                for (SeriesInputs.Keyed s : series) {
+                    found |= s.keyValues().get(k).equals(v);
+                }
+                if (!found) {
+                    throw new SpcInputException(String.format(Locale.ROOT, "%s: '%s' is not a %s of the chart; "
+                            + "leave the cell empty to annotate every series", table.where(r, c), CsvTable.show(v),
+                            CsvTable.show(names.get(k))));
+                }
             }
         }
+    }
+
+    /** Whether a row is for this series: each key column the file has is empty or holds the series' value. */
+    private boolean isFor(int r, SeriesInputs.Keyed series) {
+        for (int k = 0; k < series.keyNames().size(); k++) {
+            if (table.hasColumn(series.keyNames().get(k))) {
+                final String v = table.cell(r, table.column(series.keyNames().get(k), "--annotations"));
+                if (!v.isEmpty() && !v.equals(series.keyValues().get(k))) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /** Whether a row names a series in a key column (rather than annotating every series). */
+    private boolean isNarrowed(int r, SeriesInputs.Keyed series) {
+        for (String name : series.keyNames()) {
+            if (table.hasColumn(name) && !table.cell(r, table.column(name, "--annotations")).isEmpty()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
      * The annotations of one chart.
      *
-     * @param in the chart's points, to read x as they are
-     * @param series the series' name with --by, or null
-     * @param lenient whether an annotation for every series may fall outside this one (with --by: it is checked
-     *     against the union of the series by {@link #checkSomewhere})
+     * @param series the series and its points, to read x as they are
+     * @param lenient whether an annotation for every series may fall outside this one (checked against all of them
+     *     by {@link #checkSomewhere})
      * @return the annotations in file order
      * @throws SpcInputException for an x that cannot be read or is not on the chart
      */
-    List<ChartLabels.Annotation> forChart(ChartInput in, String series, boolean lenient) {
+    List<ChartLabels.Annotation> forChart(SeriesInputs.Keyed series, boolean lenient) {
+        final ChartInput in = series.input();
         final List<ChartLabels.Annotation> out = new ArrayList<>();
         for (int r = 0; r < table.rowCount(); r++) {
-            final String b = bc < 0 ? "" : table.cell(r, bc);
-            if (!b.isEmpty() && !b.equals(series)) {
+            if (!isFor(r, series)) {
                 continue;
             }
             final double x = position(in, r);
             if (Double.isNaN(x)) {
-                if (lenient && b.isEmpty()) {
+                if (lenient && !isNarrowed(r, series)) {
                     continue;
                 }
-                throw notOnChart(in, r, series);
+                throw notOnChart(in, r, series.keyValues().isEmpty() ? null : series.where());
             }
             out.add(new ChartLabels.Annotation(x, table.cell(r, tc).trim()));
         }
@@ -108,20 +135,20 @@ final class AnnotationTable {
     /**
      * Checks that each annotation for every series falls on at least one of them.
      *
-     * @param inputs the series' points
+     * @param series the series
      * @throws SpcInputException naming the first row on no chart
      */
-    void checkSomewhere(List<ChartInput> inputs) {
+    void checkSomewhere(List<SeriesInputs.Keyed> series) {
         for (int r = 0; r < table.rowCount(); r++) {
-            if (bc >= 0 && !table.cell(r, bc).isEmpty()) {
+            if (isNarrowed(r, series.get(0))) {
                 continue;
             }
             boolean somewhere = false;
-            for (ChartInput in : inputs) {
-                somewhere |= !Double.isNaN(position(in, r));
+            for (SeriesInputs.Keyed s : series) {
+                somewhere |= !Double.isNaN(position(s.input(), r));
             }
             if (!somewhere) {
-                throw notOnChart(inputs.get(0), r, null);
+                throw notOnChart(series.get(0).input(), r, "any series");
             }
         }
     }
@@ -142,22 +169,27 @@ final class AnnotationTable {
     }
 
     private SpcInputException notOnChart(ChartInput in, int r, String series) {
-        final String kind = in.kind().name().toLowerCase(Locale.ROOT);
+        final String text = table.cell(r, xc);
         final String what;
         if (in.kind() == ChartInput.Kind.TEXT) {
             what = "is not an x of the chart";
-        } else if (Double.isNaN(in.xOf(table.cell(r, xc)))) {
+        } else if (Double.isNaN(safeX(in, text))) {
             what = in.kind() == ChartInput.Kind.DATE ? "is not a date" : "is not a number";
         } else {
             what = "is not on the chart";
         }
         return new SpcInputException(String.format(Locale.ROOT, "%s: '%s' %s%s; x runs from %s to %s (x read as %s)",
-                table.where(r, xc), CsvTable.show(table.cell(r, xc)), what,
-                series == null ? "" : " of series '" + CsvTable.show(series) + "'", CsvTable.show(first(in)),
-                CsvTable.show(in.label(in.size() - 1)), in.kind() == ChartInput.Kind.DATE ? "dates" : kind));
+                table.where(r, xc), CsvTable.show(text), what,
+                series == null || what.startsWith("is not a ") ? "" : " of " + series,
+                CsvTable.show(in.label(0)), CsvTable.show(in.label(in.size() - 1)),
+                in.kind() == ChartInput.Kind.DATE ? "dates" : in.kind().name().toLowerCase(Locale.ROOT)));
     }
 
-    private static String first(ChartInput in) {
-        return in.kind() == ChartInput.Kind.DATE ? LocalDate.ofEpochDay((long) in.key(0)).toString() : in.label(0);
+    private static double safeX(ChartInput in, String text) {
+        try {
+            return in.xOf(text);
+        } catch (SpcInputException e) {
+            return Double.NaN;
+        }
     }
 }

@@ -43,8 +43,8 @@ final class BernoulliCusumCommand extends MonitorCommand {
             b = option("--target-points", () -> t.withBaselineCases(targetPoints));
         }
         final BernoulliCusum spec = b;
-        final CsvTable table = CsvTable.read(file);
-        final MonitorInput in = MonitorInput.outcomes(table, x, y);
+        final CsvTable table = table();
+        final MonitorInput in = MonitorInput.outcomes(table, x, y, dateFormat);
         final BernoulliCusumResult r = onFile(table, () -> spec.compute(in.outcomes()));
         return new Report() {
             @Override

@@ -55,8 +55,8 @@ final class CapabilityCommand extends MonitorCommand {
         final Capability d = option("--cl", () -> c.withCentre(calibration.centre()));
         final Capability spec = option("--sigma", () -> d.withSigma(calibration.knownSigma()))
                 .with(estimator(calibration.sigmaMethod));
-        final CsvTable table = CsvTable.read(file);
-        final MonitorInput in = MonitorInput.measurements(table, x, y);
+        final CsvTable table = table();
+        final MonitorInput in = MonitorInput.measurements(table, x, y, dateFormat);
         final int phaseOne = phaseOne(table, calibration.baseline, in.size());
         final CapabilityResult r = onFile(table, () -> spec.compute(in.data(), phaseOne));
         return new Report() {

@@ -6,10 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.shewhart.charts.ChartLabels;
 import org.shewhart.charts.ChartRenderer;
@@ -30,7 +28,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code shewhart chart}: one measure from a CSV file or an Excel sheet to a chart as JSON, CSV, or a PNG, SVG or PDF
- * picture.
+ * picture; or several series (the measures of a wide table, {@code --y a,b}; the keys of a long one, {@code --by})
+ * to one chart each, as JSON or CSV with the key of each series.
  */
 @Command(name = "chart", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Compute a run or control chart of one measure and write it as JSON, CSV, PNG, SVG or PDF.")
@@ -50,8 +49,15 @@ final class ChartCommand implements Callable<Integer> {
     @Option(names = "--x", paramLabel = "COL", defaultValue = "x", description = "x column (default: x).")
     String x;
 
-    @Option(names = "--y", paramLabel = "COL", defaultValue = "y", description = "value column (default: y).")
-    String y;
+    @Option(names = "--y", paramLabel = "COL", split = ",", defaultValue = "y",
+            description = "value column (default: y); several, e.g. --y falls,pressure_ulcers, chart each column of "
+                    + "a wide table as its own series.")
+    List<String> ys;
+
+    @Option(names = "--by", paramLabel = "COL", split = ",",
+            description = "key column(s) of a long table, e.g. --by ward: one series per distinct value, in the "
+                    + "order of their first rows.")
+    List<String> by = new ArrayList<>();
 
     @Option(names = "--date-format", paramLabel = "PATTERN",
             description = "read x as dates in this java.time pattern, e.g. MM/dd/yyyy (default: ISO, dd/mm/yyyy, "
@@ -59,7 +65,7 @@ final class ChartCommand implements Callable<Integer> {
     String dateFormat;
 
     @Option(names = "--period", paramLabel = "PERIOD",
-            description = "one point per week (from Monday), month or quarter from raw rows with dates in x; "
+            description = "one point per day, week (from Monday), month or quarter from raw rows with dates in x; "
                     + "periods without rows are kept.")
     String period;
 
@@ -108,16 +114,12 @@ final class ChartCommand implements Callable<Integer> {
             description = "pictures: mdc (Making Data Count colours and icons, default) or plain (qicharts2-like).")
     String theme;
 
-    @Option(names = "--by", paramLabel = "COL",
-            description = "one chart per value of this column: small multiples in one picture, or one result per "
-                    + "series in JSON and CSV.")
-    String by;
-
     @Option(names = "--facet-scales", paramLabel = "SCALES", defaultValue = "shared",
-            description = "with --by: shared (default) or free y axes.")
+            description = "pictures of several series: shared (default) or free y axes.")
     String facetScales;
 
-    @Option(names = "--columns", paramLabel = "N", description = "with --by: panels per row (default: up to 3).")
+    @Option(names = "--columns", paramLabel = "N",
+            description = "pictures of several series: panels per row (default: up to 3).")
     Integer columns;
 
     @Option(names = "--annotations", paramLabel = "FILE",
@@ -134,16 +136,16 @@ final class ChartCommand implements Callable<Integer> {
         if (picture) {
             style(); // a bad --width, --height or --theme fails before the file is read
         }
-        if (by != null) {
+        if (SeriesInputs.isMulti(by, ys)) {
             final Facets.Scales scales = scales();
-            final List<Computed> all = computeAll();
+            final List<Charted> all = computeAll();
             try (OutputStream out = Output.open(output)) {
                 if (picture) {
                     facets(all, scales).write(ImageFormat.of(fmt), out);
                 } else if (fmt.equals("csv")) {
-                    ChartWriter.csv(by, all, out);
+                    ChartWriter.csv(all, out);
                 } else {
-                    ChartWriter.json(by, all, title, out);
+                    ChartWriter.json(all, title, out);
                 }
             }
             return 0;
@@ -155,80 +157,46 @@ final class ChartCommand implements Callable<Integer> {
         return 0;
     }
 
-    /**
-     * The input as read and the chart computed from it, with its phase names and annotations.
-     *
-     * @param name the series' name with --by, else null
-     */
-    record Computed(ChartInput input, ChartResult result, ChartLabels labels, String name) {
+    /** The input as read and the chart computed from it, with its phase names and annotations. */
+    record Computed(ChartInput input, ChartResult result, ChartLabels labels) {
         Computed(ChartInput input, ChartResult result) {
-            this(input, result, ChartLabels.NONE, null);
+            this(input, result, ChartLabels.NONE);
         }
     }
 
+    /**
+     * One series of the input, with its key, and the chart computed from it: what a multi-series output (JSON, CSV,
+     * a picture with one panel per series) consumes, in the order of {@link SeriesInputs#read}.
+     *
+     * @param labels the series' phase names (--phase-col) and annotations (--annotations)
+     */
+    record Charted(SeriesInputs.Keyed series, ChartResult result, ChartLabels labels) {
+    }
+
+    /** The chart of a single series (no --by, one --y column). */
     Computed compute() {
-        final CsvTable table = CsvTable.open(file, sheet);
-        final AnnotationTable notes = annotations == null ? null : AnnotationTable.read(annotations, null);
-        final Computed c = compute(table, null);
-        return notes == null ? c : new Computed(c.input(), c.result(),
-                c.labels().withAnnotations(notes.forChart(c.input(), null, false)), null);
-    }
-
-    /** --by: one chart per value of the column, in the order the values first appear. */
-    List<Computed> computeAll() {
-        final CsvTable t = CsvTable.open(file, sheet);
-        final int bc = t.column(by, "--by");
-        final Map<String, List<Integer>> rowsOf = new LinkedHashMap<>();
-        for (int r = 0; r < t.rowCount(); r++) {
-            final String key = t.cell(r, bc);
-            if (key.isEmpty()) {
-                throw new SpcInputException(t.where(r, bc) + ": the series is empty; every row must name one");
-            }
-            rowsOf.computeIfAbsent(key, k -> new ArrayList<>()).add(r);
-        }
-        if (rowsOf.isEmpty()) {
-            throw new SpcInputException(t.file() + ": the file has a header but no data rows");
-        }
-        final AnnotationTable notes = annotations == null ? null : AnnotationTable.read(annotations, by);
-        if (notes != null) {
-            notes.checkSeries(new ArrayList<>(rowsOf.keySet()));
-        }
-        final List<Computed> all = new ArrayList<>();
-        final List<ChartInput> inputs = new ArrayList<>();
-        for (Map.Entry<String, List<Integer>> e : rowsOf.entrySet()) {
-            final CsvTable sub = t.subset(e.getValue().stream().mapToInt(Integer::intValue).toArray());
-            Computed c = compute(sub, e.getKey());
-            if (notes != null) {
-                c = new Computed(c.input(), c.result(),
-                        c.labels().withAnnotations(notes.forChart(c.input(), e.getKey(), true)), e.getKey());
-            }
-            all.add(c);
-            inputs.add(c.input());
-        }
-        if (notes != null) {
-            notes.checkSomewhere(inputs);
-        }
-        return all;
+        final Charted c = computeAll().get(0);
+        return new Computed(c.series().input(), c.result(), c.labels());
     }
 
     /** The small multiples of the series: the figure's size from --width/--height, else from the grid. */
-    Facets facets(List<Computed> all, Facets.Scales scales) {
+    Facets facets(List<Charted> all, Facets.Scales scales) {
         final int cols = columns != null ? columns : Math.min(3, all.size());
         final int rows = (all.size() + cols - 1) / cols;
         final boolean sized = commandSpec != null && (commandSpec.commandLine().getParseResult()
                 .hasMatchedOption("--width") || commandSpec.commandLine().getParseResult()
                 .hasMatchedOption("--height"));
-        final int w = sized ? width : Math.min(ChartStyle.MAX_SIZE, Math.max(800, 420 * Math.min(cols, all.size())));
+        final int w = sized ? width : Math.min(ChartStyle.MAX_SIZE, Math.max(800, 420 * cols));
         final int h = sized ? height : Math.min(ChartStyle.MAX_SIZE, 270 * rows + (title == null ? 0 : 30));
         final List<Facets.Panel> panels = new ArrayList<>();
-        for (Computed c : all) {
-            panels.add(new Facets.Panel(c.name(), c.result(), xValues(c.input()), c.labels()));
+        for (Charted c : all) {
+            panels.add(new Facets.Panel(c.series().title(), c.result(), xValues(c.series().input()), c.labels()));
         }
         try {
             return Facets.render(panels, style().withSize(w, h), scales, cols);
         } catch (IllegalArgumentException e) {
-            throw new SpcInputException("--by: " + e.getMessage() + "; give a larger --width/--height or fewer "
-                    + "--columns");
+            throw new SpcInputException("several series: " + e.getMessage()
+                    + "; give a larger --width/--height or fewer --columns");
         }
     }
 
@@ -243,37 +211,64 @@ final class ChartCommand implements Callable<Integer> {
         }
     }
 
-    /** One chart from a table: the whole file, or the rows of one series with --by. */
-    Computed compute(CsvTable table, String name) {
-        final ChartType type = ChartType.of(chart);
-        final ChartInput input;
-        if (period != null || agg != null) {
-            input = periods(table, type);
-        } else {
-            final String nColumn = type.isSubgrouped() ? null : n != null ? n : table.hasColumn("n") ? "n" : null;
-            input = ChartInput.read(table, x, y, nColumn, phaseCol, type, dateFormat);
-        }
-        final ChartSpec spec = spec(input);
-        final ChartResult result;
-        try {
-            result = spec.compute(input.series());
-        } catch (SpcInputException e) {
-            // the engine knows no files: what it rejects here is the data (too few points, ...), so name the file
-            throw new SpcInputException(table.file() + ": " + (name == null ? "" : "series '"
-                    + CsvTable.show(name) + "': ") + e.getMessage());
-        }
+    /** The --phase-col value at the first point of each phase of the chart, as its name. */
+    private static ChartLabels phaseNames(ChartInput input, ChartResult result) {
         final int[] firsts = new int[result.phases().size()];
         for (int p = 0; p < firsts.length; p++) {
             firsts[p] = result.phases().get(p).first();
         }
-        return new Computed(input, result, ChartLabels.NONE.withPhaseNames(Arrays.asList(input.phaseNames(firsts))),
-                name);
+        return ChartLabels.NONE.withPhaseNames(Arrays.asList(input.phaseNames(firsts)));
+    }
+
+    /** The chart of each series: one per key of --by and column of --y (a single one without them). */
+    List<Charted> computeAll() {
+        final ChartType type = ChartType.of(chart);
+        final CsvTable table = CsvTable.open(file, sheet);
+        final List<SeriesInputs.Keyed> series = SeriesInputs.read(table, by, ys, (rows, y) -> read(rows, y, type));
+        final AnnotationTable notes = annotations == null ? null : AnnotationTable.read(annotations);
+        if (notes != null) {
+            notes.checkSeries(series);
+        }
+        final List<Charted> out = new ArrayList<>(series.size());
+        for (SeriesInputs.Keyed k : series) {
+            final ChartSpec spec;
+            try {
+                spec = spec(k.input());
+            } catch (SpcInputException e) {
+                throw SeriesInputs.keyIn(k, e);
+            }
+            final ChartResult result;
+            try {
+                result = spec.compute(k.input().series());
+            } catch (SpcInputException e) {
+                // the engine knows no files: what it rejects here is the data (too few points, ...), so name the file
+                throw new SpcInputException(table.file() + ": " + SeriesInputs.keyIn(k, e).getMessage());
+            }
+            ChartLabels labels = phaseNames(k.input(), result);
+            if (notes != null) {
+                labels = labels.withAnnotations(notes.forChart(k, series.size() > 1));
+            }
+            out.add(new Charted(k, result, labels));
+        }
+        if (notes != null && series.size() > 1) {
+            notes.checkSomewhere(series);
+        }
+        return out;
+    }
+
+    /** The points of one series: the rows given, one value column. */
+    private ChartInput read(CsvTable table, String y, ChartType type) {
+        if (period != null || agg != null) {
+            return periods(table, y, type);
+        }
+        final String nColumn = type.isSubgrouped() ? null : n != null ? n : table.hasColumn("n") ? "n" : null;
+        return ChartInput.read(table, x, y, nColumn, phaseCol, type, dateFormat);
     }
 
     /** --period and --agg: one point per calendar period, for charts of one value per point. */
-    private ChartInput periods(CsvTable table, ChartType type) {
+    private ChartInput periods(CsvTable table, String y, ChartType type) {
         if (period == null) {
-            throw new SpcInputException("--agg needs --period week, month or quarter");
+            throw new SpcInputException("--agg needs --period day, week, month or quarter");
         }
         final Periods.Period p = Periods.Period.of(period);
         final Periods.Agg a = agg == null ? Periods.Agg.COUNT : Periods.Agg.of(agg);

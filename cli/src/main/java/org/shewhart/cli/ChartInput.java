@@ -32,6 +32,38 @@ final class ChartInput {
         TEXT
     }
 
+    /**
+     * How the x column of a table is read, the same for every command: ISO dates, numbers or text, where text may
+     * then be dates in one of the other formats of {@link XDates}, or dates in the {@code --date-format}.
+     *
+     * @param kind how x is typed
+     * @param dates the format of the dates, or null if x are not dates
+     */
+    record XType(Kind kind, XDates.Format dates) {
+        /**
+         * Types the x column of a table.
+         *
+         * @param dateFormat the {@code --date-format} pattern, or null to decide from x
+         * @throws SpcInputException for an empty x, an x that does not match the forced format, or ambiguous dates
+         */
+        static XType of(CsvTable t, int xc, String dateFormat) {
+            final Kind typed = dateFormat == null ? kindOf(t, xc) : Kind.DATE;
+            final XDates.Format dates = dateFormat != null ? forced(t, xc, dateFormat)
+                    : typed == Kind.DATE ? XDates.ISO : typed == Kind.TEXT ? XDates.detect(t, xc) : null;
+            return new XType(dates != null ? Kind.DATE : typed, dates);
+        }
+
+        /** The sort key of an x: epoch day, number, or the ordinal of first appearance for text. */
+        double key(String raw, int ordinal) {
+            return dates != null ? dates.parse(raw).toEpochDay() : ChartInput.key(kind, raw, ordinal);
+        }
+
+        /** The x as output shows it: ISO date, shortest number, or the text. */
+        String label(String raw, double key) {
+            return canonical(kind, raw, key);
+        }
+    }
+
     private static final Pattern NUMBER = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
 
     private final Kind kind;
@@ -96,11 +128,9 @@ final class ChartInput {
             throw new SpcInputException(String.format(Locale.ROOT,
                     "%s: the file has a header but no data rows; expected at least 2", t.file()));
         }
-        // ISO dates, numbers or text as always; text may then be dates in one of the other formats
-        final Kind typed = dateFormat == null ? kindOf(t, xc) : Kind.DATE;
-        final XDates.Format dates = dateFormat != null ? forced(t, xc, dateFormat)
-                : typed == Kind.DATE ? XDates.ISO : typed == Kind.TEXT ? XDates.detect(t, xc) : null;
-        final Kind kind = dates != null ? Kind.DATE : typed;
+        final XType xType = XType.of(t, xc, dateFormat);
+        final Kind kind = xType.kind();
+        final XDates.Format dates = xType.dates();
         // group rows by x, keeping the first row of each group for phase labels and messages
         final Map<String, Integer> groupOf = new HashMap<>();
         final List<String> labels = new ArrayList<>();
@@ -109,7 +139,7 @@ final class ChartInput {
         final int[] group = new int[rows];
         for (int r = 0; r < rows; r++) {
             final String raw = t.cell(r, xc);
-            final double key = dates != null ? dates.parse(raw).toEpochDay() : key(kind, raw, labels.size());
+            final double key = xType.key(raw, labels.size());
             final String canonical = canonical(kind, raw, key);
             Integer g = groupOf.get(canonical);
             if (g == null) {
@@ -312,18 +342,20 @@ final class ChartInput {
         return raw;
     }
 
-    /** A numeric cell: NaN for empty or NA, an error for anything else that is not a decimal number. */
+    /**
+     * A numeric cell: NaN for empty or NA, an error for anything else that is not a number as {@link Numbers}
+     * reads it in this file (decimal point or comma, thousands groups).
+     */
     static double number(CsvTable t, int r, int c) {
         final String text = t.cell(r, c);
         if (text.isEmpty() || text.equalsIgnoreCase("NA")) {
             return Double.NaN;
         }
-        if (!NUMBER.matcher(text).matches()) {
-            throw new SpcInputException(String.format(Locale.ROOT,
-                    "%s: '%s' is not a number; write a decimal number such as 12 or 0.85, or leave the cell "
-                            + "empty (or NA) for a missing value", t.where(r, c), CsvTable.show(text)));
+        final double v = Numbers.parse(text, t.decimalComma());
+        if (v != v) {
+            throw new SpcInputException(String.format(Locale.ROOT, "%s: '%s' is not a number%s", t.where(r, c),
+                    CsvTable.show(text), Numbers.why(text, t.decimalComma())));
         }
-        final double v = Double.parseDouble(text);
         if (Double.isInfinite(v)) {
             throw new SpcInputException(String.format(Locale.ROOT,
                     "%s: '%s' is too large to be a number", t.where(r, c), CsvTable.show(text)));

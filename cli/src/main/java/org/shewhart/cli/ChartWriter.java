@@ -9,6 +9,7 @@ import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import org.shewhart.charts.ChartLabels;
 import org.shewhart.engine.Assurance;
@@ -27,6 +28,8 @@ import org.shewhart.engine.SignalText;
  */
 final class ChartWriter {
     private static final JsonFactory JSON = new JsonFactory();
+    private static final String[] COLUMNS = {"x", "y", "n", "phase", "baseline", "excluded", "cl", "lcl", "ucl",
+        "lcl1", "ucl1", "lcl2", "ucl2", "signals", "type"};
 
     private ChartWriter() {
     }
@@ -35,31 +38,38 @@ final class ChartWriter {
         json(r, in, title, ChartLabels.NONE, out);
     }
 
-    /** One chart as JSON, with phase labels ({@code --phase-col}) and annotations when there are any. */
+    /** One chart, with its phase labels ({@code --phase-col}) and annotations when there are any. */
     static void json(ChartResult r, ChartInput in, String title, ChartLabels labels, OutputStream out)
             throws IOException {
         try (JsonGenerator g = JSON.createGenerator(out)) {
             g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
             g.useDefaultPrettyPrinter();
-            chart(g, r, in, title, labels, null, null);
+            object(g, r, in, title, null, labels);
         }
         out.write('\n');
         out.flush();
     }
 
-    /** One chart per series ({@code --by}): {"by": COL, "series": [{"series": NAME, ...chart...}, ...]}. */
-    static void json(String by, List<ChartCommand.Computed> all, String title, OutputStream out) throws IOException {
+    /**
+     * Several series as one JSON object: {@code keys} (the names of the key parts) and {@code series}, one chart
+     * object per series in the single-chart form with its {@code key} (an object of key name to value) first.
+     */
+    static void json(List<ChartCommand.Charted> charts, String title, OutputStream out) throws IOException {
         try (JsonGenerator g = JSON.createGenerator(out)) {
             g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
             g.useDefaultPrettyPrinter();
             g.writeStartObject();
-            g.writeStringField("by", by);
             if (title != null) {
                 g.writeStringField("title", title);
             }
+            g.writeArrayFieldStart("keys");
+            for (String k : charts.get(0).series().keyNames()) {
+                g.writeString(k);
+            }
+            g.writeEndArray();
             g.writeArrayFieldStart("series");
-            for (ChartCommand.Computed c : all) {
-                chart(g, c.result(), c.input(), null, c.labels(), "series", c.name());
+            for (ChartCommand.Charted c : charts) {
+                object(g, c.result(), c.series().input(), title, c.series(), c.labels());
             }
             g.writeEndArray();
             g.writeEndObject();
@@ -68,12 +78,16 @@ final class ChartWriter {
         out.flush();
     }
 
-    private static void chart(JsonGenerator g, ChartResult r, ChartInput in, String title, ChartLabels labels,
-            String keyName, String key) throws IOException {
+    private static void object(JsonGenerator g, ChartResult r, ChartInput in, String title, SeriesInputs.Keyed key,
+            ChartLabels labels) throws IOException {
         final ChartSpec spec = r.spec();
         g.writeStartObject();
-        if (keyName != null) {
-            g.writeStringField(keyName, key);
+        if (key != null) {
+            g.writeObjectFieldStart("key");
+            for (int k = 0; k < key.keyNames().size(); k++) {
+                g.writeStringField(key.keyNames().get(k), key.keyValues().get(k));
+            }
+            g.writeEndObject();
         }
         g.writeStringField("chart", spec.type().id());
         g.writeStringField("profile", spec.profile().id());
@@ -241,31 +255,28 @@ final class ChartWriter {
     static void csv(ChartResult r, ChartInput in, OutputStream out) throws IOException {
         final Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
         final CsvWriter csv = CsvWriter.builder().lineDelimiter(LineDelimiter.LF).build(w);
-        csv.writeRecord(HEADER);
-        rows(csv, r, in, null);
+        csv.writeRecord(COLUMNS);
+        rows(csv, r, in, List.of());
         csv.flush();
         w.flush();
     }
 
-    /** One chart per series ({@code --by}) in one table: the series' name first, in a column named as COL. */
-    static void csv(String by, List<ChartCommand.Computed> all, OutputStream out) throws IOException {
+    /** Several series as one CSV table: the key columns, then the columns of a single chart, series after series. */
+    static void csv(List<ChartCommand.Charted> charts, OutputStream out) throws IOException {
         final Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
         final CsvWriter csv = CsvWriter.builder().lineDelimiter(LineDelimiter.LF).build(w);
-        final String[] header = new String[HEADER.length + 1];
-        header[0] = by;
-        System.arraycopy(HEADER, 0, header, 1, HEADER.length);
+        final List<String> header = new ArrayList<>(charts.get(0).series().keyNames());
+        header.addAll(List.of(COLUMNS));
         csv.writeRecord(header);
-        for (ChartCommand.Computed c : all) {
-            rows(csv, c.result(), c.input(), c.name());
+        for (ChartCommand.Charted c : charts) {
+            rows(csv, c.result(), c.series().input(), c.series().keyValues());
         }
         csv.flush();
         w.flush();
     }
 
-    private static final String[] HEADER = {"x", "y", "n", "phase", "baseline", "excluded", "cl", "lcl", "ucl",
-        "lcl1", "ucl1", "lcl2", "ucl2", "signals", "type"};
-
-    private static void rows(CsvWriter csv, ChartResult r, ChartInput in, String key) {
+    private static void rows(CsvWriter csv, ChartResult r, ChartInput in, List<String> key) {
+        final List<String> fields = new ArrayList<>();
         for (int i = 0; i < r.size(); i++) {
             final List<Rule> rules = r.rulesOf(i);
             final StringBuilder sb = new StringBuilder();
@@ -275,19 +286,14 @@ final class ChartWriter {
                 }
                 sb.append(rule.id());
             }
-            final String[] row = {in.label(i), text(r.valueAt(i)), text(in.sizeAt(i)),
-                Integer.toString(r.phaseAt(i)), Boolean.toString(r.isBaseline(i)), Boolean.toString(r.isExcluded(i)),
-                text(r.centreAt(i)), text(r.lowerLimitAt(i)), text(r.upperLimitAt(i)), text(r.lowerZoneAt(i, 1)),
-                text(r.upperZoneAt(i, 1)), text(r.lowerZoneAt(i, 2)), text(r.upperZoneAt(i, 2)), sb.toString(),
-                r.typeAt(i).id()};
-            if (key == null) {
-                csv.writeRecord(row);
-            } else {
-                final String[] keyed = new String[row.length + 1];
-                keyed[0] = key;
-                System.arraycopy(row, 0, keyed, 1, row.length);
-                csv.writeRecord(keyed);
-            }
+            fields.clear();
+            fields.addAll(key);
+            fields.addAll(List.of(in.label(i), text(r.valueAt(i)), text(in.sizeAt(i)), Integer.toString(r.phaseAt(i)),
+                    Boolean.toString(r.isBaseline(i)), Boolean.toString(r.isExcluded(i)), text(r.centreAt(i)),
+                    text(r.lowerLimitAt(i)), text(r.upperLimitAt(i)), text(r.lowerZoneAt(i, 1)),
+                    text(r.upperZoneAt(i, 1)), text(r.lowerZoneAt(i, 2)), text(r.upperZoneAt(i, 2)),
+                    sb.toString(), r.typeAt(i).id()));
+            csv.writeRecord(fields);
         }
     }
 

@@ -4,6 +4,7 @@ import de.siegmar.fastcsv.reader.CsvParseException;
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
 import java.io.BufferedInputStream;
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -36,28 +37,90 @@ import org.shewhart.engine.SpcInputException;
  * and messages also name the sheet and the column letter. UTF-8 with or without a byte order mark (UTF-16 with
  * one), CRLF or LF, RFC 4180 quoting; blank lines are skipped. Bytes that are not valid text are an error naming
  * the row and the byte, never silently replaced. Immutable once read.
+ *
+ * <p>The separator is a comma, or a semicolon when the first line that has either holds semicolons and no comma
+ * (the CSV of Excel set to a decimal-comma language; there numbers are read with a decimal comma, see
+ * {@link Numbers}), or a tab in the same way. Title rows above the header, as spreadsheet exports carry them (one
+ * filled cell each, such as "Falls by month"), are skipped: the header is the first row with two or more filled
+ * cells when every row above it has exactly one.
  */
 final class CsvTable {
     /** Where FastCSV's parse errors say the record starts, e.g. "(record starting at line 12)". */
     private static final Pattern RECORD_LINE = Pattern.compile("\\(?\\b(?:in )?record starting at line (\\d+)\\)?");
+
+    /** How many characters of a file's start are looked at for its separator. */
+    private static final int SNIFF = 1 << 16;
+    /** How many title rows above the header are skipped at most. */
+    private static final int MAX_TITLE_ROWS = 10;
 
     private final String file;
     private final String sheet;
     private final List<String> header;
     private final List<String[]> rows;
     private final long[] lines;
+    private final boolean decimalComma;
 
-    private CsvTable(String file, String sheet, List<String> header, List<String[]> rows, long[] lines) {
+    private CsvTable(String file, String sheet, List<String> header, List<String[]> rows, long[] lines,
+            boolean decimalComma) {
         this.file = file;
         this.sheet = sheet;
         this.header = header;
         this.rows = rows;
         this.lines = lines;
+        this.decimalComma = decimalComma;
     }
 
-    /** A table read from the named sheet of a workbook; {@code lines} are the spreadsheet's 1-based row numbers. */
-    static CsvTable ofSheet(String file, String sheet, List<String> header, List<String[]> rows, long[] lines) {
-        return new CsvTable(file, sheet, List.copyOf(header), rows, lines);
+    /**
+     * A table of all the non-blank rows of a sheet, title rows and header included; {@code lines} are the
+     * spreadsheet's 1-based row numbers.
+     *
+     * @return the table, or null if there are no rows
+     */
+    static CsvTable ofSheet(String file, String sheet, List<String[]> all, List<Long> lines) {
+        return ofRows(file, sheet, all, lines, false);
+    }
+
+    /** The table of non-blank rows: the header found past any title rows, the data rows after it. */
+    private static CsvTable ofRows(String file, String sheet, List<String[]> all, List<Long> lines,
+            boolean decimalComma) {
+        if (all.isEmpty()) {
+            return null;
+        }
+        final int h = headerRow(all);
+        final List<String> header = new ArrayList<>();
+        for (String name : all.get(h)) {
+            header.add(name.trim());
+        }
+        final long[] lineArray = new long[all.size() - h - 1];
+        for (int i = 0; i < lineArray.length; i++) {
+            lineArray[i] = lines.get(h + 1 + i);
+        }
+        return new CsvTable(file, sheet, List.copyOf(header), new ArrayList<>(all.subList(h + 1, all.size())),
+                lineArray, decimalComma);
+    }
+
+    /** The index of the header: the first row, or the first with two filled cells below one-cell title rows. */
+    static int headerRow(List<String[]> all) {
+        for (int i = 0; i < all.size() && i <= MAX_TITLE_ROWS; i++) {
+            final int filled = filled(all.get(i));
+            if (filled >= 2) {
+                return i;
+            }
+            if (filled != 1) {
+                return 0;
+            }
+        }
+        return 0;
+    }
+
+    private static int filled(String[] row) {
+        int n = 0;
+        for (String f : row) {
+            if (!f.isBlank()) {
+                n++;
+            }
+        }
+        return n;
     }
 
     /**
@@ -89,7 +152,7 @@ final class CsvTable {
         }
         final List<String[]> rows = new ArrayList<>();
         final List<Long> lines = new ArrayList<>();
-        List<String> header = null;
+        char separator = ',';
         Charset charset = StandardCharsets.UTF_8;
         int bom = 0;
         try (InputStream in = new BufferedInputStream(Files.newInputStream(path))) {
@@ -108,18 +171,12 @@ final class CsvTable {
             }
             in.skipNBytes(bom);
             // a strict decoder: bytes that are not text in the charset are an error, never a silent U+FFFD
-            final Reader text = new InputStreamReader(in, strict(charset));
+            final Reader text = new BufferedReader(new InputStreamReader(in, strict(charset)), SNIFF);
+            separator = separator(text);
             // an unclosed quote would swallow the rest of the file into one cell: an error naming its row
-            try (CsvReader<CsvRecord> reader = CsvReader.builder().skipEmptyLines(true).allowMissingFields(true)
-                    .allowExtraFields(true).allowUnclosedQuote(false).ofCsvRecord(text)) {
+            try (CsvReader<CsvRecord> reader = CsvReader.builder().fieldSeparator(separator).skipEmptyLines(true)
+                    .allowMissingFields(true).allowExtraFields(true).allowUnclosedQuote(false).ofCsvRecord(text)) {
                 for (CsvRecord r : reader) {
-                    if (header == null) {
-                        header = new ArrayList<>();
-                        for (String h : r.getFields()) {
-                            header.add(h.trim());
-                        }
-                        continue;
-                    }
                     if (isBlank(r)) {
                         continue;
                     }
@@ -136,15 +193,45 @@ final class CsvTable {
         } catch (IOException e) {
             throw unreadable(name, path, charset, bom, e);
         }
-        if (header == null) {
+        final CsvTable t = ofRows(name, null, rows, lines, separator == ';');
+        if (t == null) {
             throw new SpcInputException(String.format(Locale.ROOT,
                     "%s: the file is empty; expected a header row and at least 2 data rows", name));
         }
-        final long[] lineArray = new long[lines.size()];
-        for (int i = 0; i < lineArray.length; i++) {
-            lineArray[i] = lines.get(i);
+        return t;
+    }
+
+    /**
+     * The separator of the text: from the first line that holds a comma, semicolon or tab outside quotes, a
+     * semicolon (or tab) if that line has one and no comma, else a comma. The reader is left where it was.
+     */
+    private static char separator(Reader text) throws IOException {
+        text.mark(SNIFF);
+        final char[] buf = new char[SNIFF];
+        int len = 0;
+        for (int k = 0; len < SNIFF && (k = text.read(buf, len, SNIFF - len)) > 0; len += k) {
+            // fill the buffer or reach the end
         }
-        return new CsvTable(name, null, List.copyOf(header), rows, lineArray);
+        text.reset();
+        boolean quoted = false;
+        int commas = 0;
+        int semicolons = 0;
+        int tabs = 0;
+        for (int i = 0; i < len; i++) {
+            final char c = buf[i];
+            if (c == '"') {
+                quoted = !quoted;
+            } else if (!quoted && (c == '\n' || c == '\r')) {
+                if (commas + semicolons + tabs > 0) {
+                    break;
+                }
+            } else if (!quoted) {
+                commas += c == ',' ? 1 : 0;
+                semicolons += c == ';' ? 1 : 0;
+                tabs += c == '\t' ? 1 : 0;
+            }
+        }
+        return commas > 0 ? ',' : semicolons > 0 ? ';' : tabs > 0 ? '\t' : ',';
     }
 
     /**
@@ -299,7 +386,12 @@ final class CsvTable {
             sub.add(rows.get(rowIndices[i]));
             subLines[i] = lines[rowIndices[i]];
         }
-        return new CsvTable(file, sheet, header, sub, subLines);
+        return new CsvTable(file, sheet, header, sub, subLines, decimalComma);
+    }
+
+    /** Whether numbers are written with a decimal comma (3,5), as in a file separated by semicolons. */
+    boolean decimalComma() {
+        return decimalComma;
     }
 
     int rowCount() {
@@ -342,6 +434,10 @@ final class CsvTable {
             }
         }
         return false;
+    }
+
+    int columnCount() {
+        return header.size();
     }
 
     String columnName(int column) {

@@ -49,8 +49,8 @@ final class CusumCommand extends MonitorCommand {
         spec = option("--sigma", () -> withCl.withSigma(calibration.knownSigma())).with(
                 estimator(calibration.sigmaMethod));
         final Cusum cusum = spec;
-        final CsvTable table = CsvTable.read(file);
-        final MonitorInput in = MonitorInput.measurements(table, x, y);
+        final CsvTable table = table();
+        final MonitorInput in = MonitorInput.measurements(table, x, y, dateFormat);
         final int phaseOne = phaseOne(table, calibration.baseline, in.size());
         final CusumResult r = onFile(table, () -> cusum.compute(in.data(), phaseOne));
         return new Report() {

@@ -31,8 +31,8 @@ final class EwmaCommand extends MonitorCommand {
         final Ewma c = option("--cl", () -> b.withCentre(calibration.centre()));
         final Ewma ewma = option("--sigma", () -> c.withSigma(calibration.knownSigma()))
                 .with(estimator(calibration.sigmaMethod));
-        final CsvTable table = CsvTable.read(file);
-        final MonitorInput in = MonitorInput.measurements(table, x, y);
+        final CsvTable table = table();
+        final MonitorInput in = MonitorInput.measurements(table, x, y, dateFormat);
         final int phaseOne = phaseOne(table, calibration.baseline, in.size());
         final EwmaResult r = onFile(table, () -> ewma.compute(in.data(), phaseOne));
         return new Report() {

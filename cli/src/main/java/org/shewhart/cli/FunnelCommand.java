@@ -25,8 +25,12 @@ import picocli.CommandLine.Parameters;
         description = "Compute a funnel plot (FunnelPlotR method) of units and write it as JSON or CSV.")
 final class FunnelCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "FILE",
-            description = "CSV file, one row per unit (rows of the same unit are summed).")
+            description = "CSV file or Excel workbook (.xlsx, .xlsm, .xls), one row per unit (rows of the same unit "
+                    + "are summed).")
     Path file;
+
+    @Option(names = "--sheet", paramLabel = "NAME", description = "sheet of an Excel workbook (default: the first).")
+    String sheet;
 
     @Option(names = "--unit", paramLabel = "COL",
             description = "unit (institution) column (default: unit, or group if the file has no unit column).")
@@ -100,7 +104,7 @@ final class FunnelCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         final String fmt = ChartCommand.Output.format(format, output, "json", "json", "csv");
         final FunnelSpec spec = spec();
-        final CsvTable table = CsvTable.read(file);
+        final CsvTable table = CsvTable.open(file, sheet);
         final Rows rows = read(table, spec.type());
         final FunnelResult result;
         try {

@@ -26,8 +26,12 @@ import picocli.CommandLine.Parameters;
 abstract class MonitorCommand implements Callable<Integer> {
     private static final JsonFactory JSON = new JsonFactory();
 
-    @Parameters(index = "0", paramLabel = "FILE", description = "CSV file, one row per observation (or case).")
+    @Parameters(index = "0", paramLabel = "FILE",
+            description = "CSV file or Excel workbook (.xlsx, .xlsm, .xls), one row per observation (or case).")
     Path file;
+
+    @Option(names = "--sheet", paramLabel = "NAME", description = "sheet of an Excel workbook (default: the first).")
+    String sheet;
 
     @Option(names = "--x", paramLabel = "COL",
             description = "x column; rows with the same x form one subgroup (default: x if the file has it, "
@@ -36,6 +40,11 @@ abstract class MonitorCommand implements Callable<Integer> {
 
     @Option(names = "--y", paramLabel = "COL", defaultValue = "y", description = "value column (default: y).")
     String y;
+
+    @Option(names = "--date-format", paramLabel = "PATTERN",
+            description = "read x as dates in this java.time pattern, e.g. MM/dd/yyyy (default: ISO, dd/mm/yyyy, "
+                    + "Apr-2024 or 2024-W14 when every x is one).")
+    String dateFormat;
 
     @Option(names = {"-o", "--output"}, paramLabel = "OUT", defaultValue = "-",
             description = "output file, or - for standard output (default).")
@@ -92,6 +101,11 @@ abstract class MonitorCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    /** The input file read as {@code shewhart chart} reads it: CSV (any separator, BOM, CRLF) or a workbook sheet. */
+    CsvTable table() {
+        return CsvTable.open(file, sheet);
     }
 
     /** Applies one option to the engine, prefixing the engine's message with the option's name. */

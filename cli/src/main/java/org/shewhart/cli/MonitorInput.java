@@ -16,7 +16,8 @@ import org.shewhart.engine.monitor.Subgroups;
  *
  * <p>For measurements, rows with the same x form one subgroup, and subgroups are in x order as for {@code shewhart
  * chart} (dates and numbers ascending, text in order of first appearance). Without an x column each row is one
- * point, in file order. An empty or {@code NA} value is skipped within its subgroup; a point with no value at all
+ * point, in file order. x is typed as {@code shewhart chart} types it (ISO, UK, month-name and ISO-week dates, or
+ * {@code --date-format}). An empty or {@code NA} value is skipped within its subgroup; a point with no value at all
  * is an error, since these charts have no notion of a missing point. For binary outcomes each row is one case, in
  * file order. Immutable.
  */
@@ -56,12 +57,13 @@ final class MonitorInput {
      * @throws SpcInputException naming file, row, column and value for a missing column, a cell that is not a
      *     number, or a point without any value
      */
-    static MonitorInput measurements(CsvTable t, String xName, String yName) {
+    static MonitorInput measurements(CsvTable t, String xName, String yName, String dateFormat) {
         final int yc = t.column(yName, "--y");
         final int xc = xColumn(t, xName);
         requireRows(t);
         final int rows = t.rowCount();
-        final ChartInput.Kind kind = xc < 0 ? ChartInput.Kind.NUMBER : ChartInput.kindOf(t, xc);
+        final ChartInput.XType xType = xc < 0 ? null : ChartInput.XType.of(t, xc, dateFormat);
+        final ChartInput.Kind kind = xc < 0 ? ChartInput.Kind.NUMBER : xType.kind();
         final Map<String, Integer> groupOf = new HashMap<>();
         final List<String> labels = new ArrayList<>();
         final List<Double> keys = new ArrayList<>();
@@ -69,8 +71,8 @@ final class MonitorInput {
         final int[] group = new int[rows];
         for (int r = 0; r < rows; r++) {
             final String raw = xc < 0 ? Integer.toString(r + 1) : t.cell(r, xc);
-            final double key = xc < 0 ? r + 1 : ChartInput.key(kind, raw, labels.size());
-            final String canonical = xc < 0 ? raw : ChartInput.canonical(kind, raw, key);
+            final double key = xc < 0 ? r + 1 : xType.key(raw, labels.size());
+            final String canonical = xc < 0 ? raw : xType.label(raw, key);
             Integer g = groupOf.get(canonical);
             if (g == null) {
                 g = labels.size();
@@ -139,19 +141,20 @@ final class MonitorInput {
      * @throws SpcInputException naming file, row, column and value for a missing column or an outcome that is not
      *     0 or 1
      */
-    static MonitorInput outcomes(CsvTable t, String xName, String yName) {
+    static MonitorInput outcomes(CsvTable t, String xName, String yName, String dateFormat) {
         final int yc = t.column(yName, "--y");
         final int xc = xColumn(t, xName);
         requireRows(t);
         final int rows = t.rowCount();
-        final ChartInput.Kind kind = xc < 0 ? ChartInput.Kind.NUMBER : ChartInput.kindOf(t, xc);
+        final ChartInput.XType xType = xc < 0 ? null : ChartInput.XType.of(t, xc, dateFormat);
+        final ChartInput.Kind kind = xc < 0 ? ChartInput.Kind.NUMBER : xType.kind();
         final String[] labels = new String[rows];
         final double[] keys = new double[rows];
         final int[] outcome = new int[rows];
         for (int r = 0; r < rows; r++) {
             final String raw = xc < 0 ? Integer.toString(r + 1) : t.cell(r, xc);
-            keys[r] = xc < 0 ? r + 1 : ChartInput.key(kind, raw, r);
-            labels[r] = xc < 0 ? raw : ChartInput.canonical(kind, raw, keys[r]);
+            keys[r] = xc < 0 ? r + 1 : xType.key(raw, r);
+            labels[r] = xc < 0 ? raw : xType.label(raw, keys[r]);
             final String cell = t.cell(r, yc);
             double v;
             try {

@@ -12,7 +12,7 @@ import org.shewhart.engine.ChartType;
 import org.shewhart.engine.SpcInputException;
 
 /**
- * Raw rows to one point per calendar period ({@code --period week|month|quarter --agg count|sum|mean}): one row
+ * Raw rows to one point per calendar period ({@code --period day|week|month|quarter --agg count|sum|mean}): one row
  * per event (a fall, an admission) becomes a count per week, month or quarter. Every period from the first to the
  * last is a point: one without rows counts 0 (count, sum), or is missing (mean), never dropped, since a quiet week
  * is data. Weeks start on Monday; points are labelled with the first day of their period. x may carry a time of
@@ -21,6 +21,8 @@ import org.shewhart.engine.SpcInputException;
 final class Periods {
     /** Calendar periods. */
     enum Period {
+        /** A calendar day: several rows on one day make one point, days without rows are kept. */
+        DAY,
         /** Monday to Sunday. */
         WEEK,
         /** Calendar month. */
@@ -35,11 +37,13 @@ final class Periods {
                 }
             }
             throw new SpcInputException(String.format(Locale.ROOT,
-                    "unknown --period '%s'; valid: week, month, quarter", CsvTable.show(id)));
+                    "unknown --period '%s'; valid: day, week, month, quarter", CsvTable.show(id)));
         }
 
         LocalDate start(LocalDate d) {
             switch (this) {
+                case DAY:
+                    return d;
                 case WEEK:
                     return d.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
                 case MONTH:
@@ -51,7 +55,8 @@ final class Periods {
         }
 
         LocalDate next(LocalDate start) {
-            return this == WEEK ? start.plusWeeks(1) : start.plusMonths(this == MONTH ? 1 : 3);
+            return this == DAY ? start.plusDays(1) : this == WEEK ? start.plusWeeks(1)
+                    : start.plusMonths(this == MONTH ? 1 : 3);
         }
     }
 

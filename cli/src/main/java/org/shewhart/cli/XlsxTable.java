@@ -21,11 +21,12 @@ import org.apache.poi.ss.util.CellReference;
 import org.shewhart.engine.SpcInputException;
 
 /**
- * Reads one sheet of an Excel workbook (Apache POI) into a {@link CsvTable}: the first non-blank row is the header,
- * blank rows are skipped, each row keeps the number Excel shows for it. Cells become the text a CSV export would
- * hold, so everything downstream reads them as it reads CSV: numbers in their shortest decimal form (10000000, not
- * 1.0E7; 12, not 12.0), date-formatted cells as ISO dates (yyyy-mm-dd, with the time when there is one), formulas
- * as their cached values, errors as Excel writes them (#DIV/0!), booleans as TRUE or FALSE.
+ * Reads one sheet of an Excel workbook (Apache POI) into a {@link CsvTable}: the first non-blank row is the header
+ * (past title rows, as {@link CsvTable} finds it), blank rows are skipped, each row keeps the number Excel shows
+ * for it. Cells become the text a CSV export would hold, so everything downstream reads them as it reads CSV:
+ * numbers in their shortest decimal form (10000000, not 1.0E7; 12, not 12.0), date-formatted cells as ISO dates
+ * (yyyy-mm-dd, with the time when there is one), formulas as their cached values, errors as Excel writes them
+ * (#DIV/0!), booleans as TRUE or FALSE.
  */
 final class XlsxTable {
     static {
@@ -116,7 +117,6 @@ final class XlsxTable {
     }
 
     private static CsvTable read(String name, Sheet sheet) {
-        List<String> header = null;
         final List<String[]> rows = new ArrayList<>();
         final List<Long> lines = new ArrayList<>();
         for (Row row : sheet) {
@@ -130,26 +130,16 @@ final class XlsxTable {
             if (blank) {
                 continue;
             }
-            if (header == null) {
-                header = new ArrayList<>();
-                for (String h : cells) {
-                    header.add(h.trim());
-                }
-                continue;
-            }
             rows.add(cells);
             lines.add((long) row.getRowNum() + 1);
         }
-        if (header == null) {
+        final CsvTable t = CsvTable.ofSheet(name, sheet.getSheetName(), rows, lines);
+        if (t == null) {
             throw new SpcInputException(String.format(Locale.ROOT,
                     "%s: sheet '%s' is empty; expected a header row and at least 2 data rows", name,
                     CsvTable.show(sheet.getSheetName())));
         }
-        final long[] lineArray = new long[lines.size()];
-        for (int i = 0; i < lineArray.length; i++) {
-            lineArray[i] = lines.get(i);
-        }
-        return CsvTable.ofSheet(name, sheet.getSheetName(), header, rows, lineArray);
+        return t;
     }
 
     /** The text of a cell as a CSV export would hold it; empty for a missing or blank cell. */

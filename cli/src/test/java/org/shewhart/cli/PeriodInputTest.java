@@ -106,7 +106,7 @@ final class PeriodInputTest {
         assertTrue(chart(FALLS, "--chart", "c", "--x", "date", "--agg", "sum").err
                 .contains("--agg needs --period"));
         assertTrue(chart(FALLS, "--chart", "c", "--x", "date", "--period", "fortnight").err
-                .contains("unknown --period 'fortnight'; valid: week, month, quarter"));
+                .contains("unknown --period 'fortnight'; valid: day, week, month, quarter"));
         assertTrue(chart(FALLS, "--chart", "c", "--x", "date", "--period", "month", "--agg", "median").err
                 .contains("unknown --agg 'median'; valid: count, sum, mean"));
         assertTrue(chart(FALLS, "--chart", "xbar", "--x", "date", "--period", "month").err
