@@ -3,10 +3,12 @@ package org.shewhart.charts;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
+import java.awt.Graphics2D;
 import java.awt.Shape;
 import java.awt.Stroke;
 import java.awt.geom.Ellipse2D;
 import java.awt.geom.Rectangle2D;
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -20,7 +22,6 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.TimeZone;
 import java.util.function.IntToDoubleFunction;
-import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.annotations.XYTextAnnotation;
 import org.jfree.chart.axis.DateAxis;
@@ -214,8 +215,20 @@ public final class ChartRenderer {
      * @throws IOException if writing fails
      */
     public static void writePng(JFreeChart chart, ChartStyle style, OutputStream out) throws IOException {
-        ChartUtils.writeChartAsPNG(out, chart, style.width(), style.height());
+        PngEncoder.write(toImage(chart, style.width(), style.height()), out);
         out.flush();
+    }
+
+    /** The chart drawn on an opaque white image, antialiased as JFreeChart draws its own PNGs. */
+    static BufferedImage toImage(JFreeChart chart, int w, int h) {
+        final BufferedImage image = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+        final Graphics2D g2 = image.createGraphics();
+        try {
+            chart.draw(g2, new Rectangle2D.Double(0, 0, w, h));
+        } finally {
+            g2.dispose();
+        }
+        return image;
     }
 
     /**

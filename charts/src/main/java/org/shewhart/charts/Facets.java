@@ -16,7 +16,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
-import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.ValueAxis;
 import org.jfree.chart.ui.RectangleInsets;
@@ -297,7 +296,7 @@ public final class Facets {
                 } finally {
                     g2.dispose();
                 }
-                ChartUtils.writeBufferedImageAsPNG(out, image);
+                PngEncoder.write(image, out);
                 break;
         }
         out.flush();
