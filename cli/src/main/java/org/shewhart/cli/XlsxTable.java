@@ -8,6 +8,7 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 import org.apache.poi.EncryptedDocumentException;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
@@ -36,6 +37,9 @@ final class XlsxTable {
         quietUnlessSet("log4j2.StatusLogger.level");
         quietUnlessSet("org.apache.logging.log4j.simplelog.level");
     }
+
+    /** A qualified Java class name, as exception messages quote their causes: {@code java.io.EOFException: }. */
+    private static final Pattern JAVA_CLASS = Pattern.compile("\\b(?:[a-z_$][\\w$]*\\.)+[A-Z][\\w$]*:?\\s*");
 
     private XlsxTable() {
     }
@@ -80,16 +84,25 @@ final class XlsxTable {
                     "%s: the workbook is protected by a password; save an unprotected copy", name));
         } catch (IOException e) {
             throw new SpcInputException(String.format(Locale.ROOT,
-                    "%s: cannot read the workbook: %s; save it from Excel as .xlsx (Excel Workbook) or as CSV UTF-8",
-                    name, CsvTable.show(CsvTable.reason(e), 200)));
+                    "%s: cannot read the workbook (damaged, or not an Excel file): %s; save it from Excel as .xlsx "
+                            + "(Excel Workbook) or as CSV UTF-8", name, words(CsvTable.reason(e))));
         } catch (SpcInputException e) {
             throw e;
         } catch (RuntimeException e) {
             // POI's own exceptions for a zip that is not a workbook, a corrupt part and the like
             throw new SpcInputException(String.format(Locale.ROOT,
                     "%s: not readable as an Excel workbook (%s); save it from Excel as .xlsx (Excel Workbook) or as "
-                            + "CSV UTF-8", name, CsvTable.show(String.valueOf(e.getMessage()), 200)));
+                            + "CSV UTF-8", name, words(String.valueOf(e.getMessage()))));
         }
+    }
+
+    /**
+     * POI's message fit for a user: without the class names of the exceptions it wraps
+     * ({@code org.apache.poi.openxml4j.exceptions.InvalidFormatException: ...}), on one line, cut short.
+     */
+    static String words(String message) {
+        final String plain = JAVA_CLASS.matcher(message).replaceAll("").strip();
+        return CsvTable.show(plain.isEmpty() ? "unreadable content" : plain, 200);
     }
 
     private static Sheet sheet(String name, Workbook wb, String sheetName) {
@@ -116,7 +129,8 @@ final class XlsxTable {
                 String.join(", ", names)));
     }
 
-    private static CsvTable read(String name, Sheet sheet) {
+    /** Reads a sheet already open; {@code name} is the file as messages name it. */
+    static CsvTable read(String name, Sheet sheet) {
         final List<String[]> rows = new ArrayList<>();
         final List<Long> lines = new ArrayList<>();
         for (Row row : sheet) {
