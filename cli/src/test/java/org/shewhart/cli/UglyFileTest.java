@@ -146,6 +146,23 @@ final class UglyFileTest {
     }
 
     @Test
+    void yearMonthIsTextUnlessADateFormatIsGiven() throws Exception {
+        // qicharts2 charts a character x such as 2011-07 as categories (a reference case relies on it), so it
+        // stays text; --date-format yyyy-MM reads it as months, sorted as dates
+        final Path file = Files.writeString(tmp.resolve("ym.csv"), "month;falls\n2024-02;9\n2024-01;12\n"
+                + "2024-03;14\n");
+        final Run text = run("chart", file.toString(), "--chart", "xmr", "--x", "month", "--y", "falls", "-o",
+                tmp.resolve("ym.json").toString());
+        assertEquals(0, text.code, text.err);
+        assertEquals(List.of("2024-02", "2024-01", "2024-03"), text.xs());
+        final Run months = run("chart", file.toString(), "--chart", "xmr", "--x", "month", "--y", "falls",
+                "--date-format", "yyyy-MM", "-o", tmp.resolve("ym.json").toString());
+        assertEquals(0, months.code, months.err);
+        assertEquals(List.of("2024-01-01", "2024-02-01", "2024-03-01"), months.xs());
+        assertEquals(List.of(12.0, 9.0, 14.0), months.ys());
+    }
+
+    @Test
     void periodDayCountsEventsPerDayKeepingTheQuietDay() throws Exception {
         final Run r = chart("falls-events.csv", "--chart", "c", "--x", "time", "--period", "day");
         assertEquals(0, r.code, r.err);
