@@ -100,6 +100,28 @@ final class UglyFileTest {
     }
 
     @Test
+    void tabsSeparateWhenTheFirstLineHasNoCommaOrSemicolon() throws Exception {
+        final Run r = chart("tab-separated.tsv", "--chart", "c", "--x", "month", "--y", "falls");
+        assertEquals(0, r.code, r.err);
+        assertEquals(List.of(12.0, 9.0, 1234.0), r.ys());
+    }
+
+    @Test
+    void excelsSepLineIsSkippedAndNamesTheSeparator() throws Exception {
+        final Run r = chart("sep-line.csv", "--chart", "xmr", "--x", "month", "--y", "rate");
+        assertEquals(0, r.code, r.err);
+        assertEquals(List.of(3.5, 2.25, 4.0), r.ys());
+    }
+
+    @Test
+    void percentAndCurrencySignsAreNotNumbers() throws Exception {
+        chart("percent-and-currency.csv", "--chart", "xmr", "--x", "month", "--y", "screening")
+                .failsWith("percent-and-currency.csv: row 3, column 'screening': '95%' is not a number");
+        chart("percent-and-currency.csv", "--chart", "xmr", "--x", "month", "--y", "cost")
+                .failsWith("percent-and-currency.csv: row 4, column 'cost': '£1300' is not a number");
+    }
+
+    @Test
     void blankLinesAreSkippedAndRowsKeepTheirLineNumbers() throws Exception {
         final Run r = chart("blank-lines.csv", "--chart", "xmr", "--x", "month", "--y", "falls");
         assertEquals(0, r.code, r.err);
