@@ -19,6 +19,10 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.usermodel.WorkbookFactory;
 import org.apache.poi.ss.util.CellReference;
+import org.apache.poi.xssf.model.SharedStrings;
+import org.apache.poi.xssf.usermodel.XSSFCell;
+import org.openxmlformats.schemas.spreadsheetml.x2006.main.CTCell;
+import org.openxmlformats.schemas.spreadsheetml.x2006.main.STCellType;
 import org.shewhart.engine.SpcInputException;
 
 /**
@@ -172,6 +176,7 @@ final class XlsxTable {
                 }
                 return number(cell.getNumericCellValue());
             case STRING:
+                checkSharedString(cell);
                 return cell.getStringCellValue();
             case BOOLEAN:
                 return cell.getBooleanCellValue() ? "TRUE" : "FALSE";
@@ -180,6 +185,32 @@ final class XlsxTable {
             case BLANK:
             default:
                 return "";
+        }
+    }
+
+    /**
+     * Fails for a text cell of an .xlsx whose text is missing from the workbook's shared strings, as in a damaged
+     * file: POI would log the fault and read the cell as empty, a silent loss of its value.
+     */
+    private static void checkSharedString(Cell cell) {
+        if (!(cell instanceof XSSFCell)) {
+            return;
+        }
+        final CTCell ct = ((XSSFCell) cell).getCTCell();
+        if (ct.getT() != STCellType.S || !ct.isSetV()) {
+            return;
+        }
+        final SharedStrings sst = ((XSSFCell) cell).getSheet().getWorkbook().getSharedStringSource();
+        int index;
+        try {
+            index = Integer.parseInt(ct.getV().trim());
+        } catch (NumberFormatException e) {
+            index = -1;
+        }
+        if (sst == null || index < 0 || index >= sst.getUniqueCount()) {
+            throw new IllegalStateException(String.format(Locale.ROOT,
+                    "the text of cell %s (shared string %s) is missing from the workbook",
+                    cell.getAddress().formatAsString(), CsvTable.show(String.valueOf(ct.getV()))));
         }
     }
 
