@@ -8,6 +8,7 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 import org.apache.poi.EncryptedDocumentException;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
@@ -18,6 +19,10 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.usermodel.WorkbookFactory;
 import org.apache.poi.ss.util.CellReference;
+import org.apache.poi.xssf.model.SharedStrings;
+import org.apache.poi.xssf.usermodel.XSSFCell;
+import org.openxmlformats.schemas.spreadsheetml.x2006.main.CTCell;
+import org.openxmlformats.schemas.spreadsheetml.x2006.main.STCellType;
 import org.shewhart.engine.SpcInputException;
 
 /**
@@ -36,6 +41,9 @@ final class XlsxTable {
         quietUnlessSet("log4j2.StatusLogger.level");
         quietUnlessSet("org.apache.logging.log4j.simplelog.level");
     }
+
+    /** A qualified Java class name, as exception messages quote their causes: {@code java.io.EOFException: }. */
+    private static final Pattern JAVA_CLASS = Pattern.compile("\\b(?:[a-z_$][\\w$]*\\.)+[A-Z][\\w$]*:?\\s*");
 
     private XlsxTable() {
     }
@@ -80,16 +88,25 @@ final class XlsxTable {
                     "%s: the workbook is protected by a password; save an unprotected copy", name));
         } catch (IOException e) {
             throw new SpcInputException(String.format(Locale.ROOT,
-                    "%s: cannot read the workbook: %s; save it from Excel as .xlsx (Excel Workbook) or as CSV UTF-8",
-                    name, CsvTable.show(CsvTable.reason(e), 200)));
+                    "%s: cannot read the workbook (damaged, or not an Excel file): %s; save it from Excel as .xlsx "
+                            + "(Excel Workbook) or as CSV UTF-8", name, words(CsvTable.reason(e))));
         } catch (SpcInputException e) {
             throw e;
         } catch (RuntimeException e) {
             // POI's own exceptions for a zip that is not a workbook, a corrupt part and the like
             throw new SpcInputException(String.format(Locale.ROOT,
                     "%s: not readable as an Excel workbook (%s); save it from Excel as .xlsx (Excel Workbook) or as "
-                            + "CSV UTF-8", name, CsvTable.show(String.valueOf(e.getMessage()), 200)));
+                            + "CSV UTF-8", name, words(String.valueOf(e.getMessage()))));
         }
+    }
+
+    /**
+     * POI's message fit for a user: without the class names of the exceptions it wraps
+     * ({@code org.apache.poi.openxml4j.exceptions.InvalidFormatException: ...}), on one line, cut short.
+     */
+    static String words(String message) {
+        final String plain = JAVA_CLASS.matcher(message).replaceAll("").strip();
+        return CsvTable.show(plain.isEmpty() ? "unreadable content" : plain, 200);
     }
 
     private static Sheet sheet(String name, Workbook wb, String sheetName) {
@@ -116,7 +133,8 @@ final class XlsxTable {
                 String.join(", ", names)));
     }
 
-    private static CsvTable read(String name, Sheet sheet) {
+    /** Reads a sheet already open; {@code name} is the file as messages name it. */
+    static CsvTable read(String name, Sheet sheet) {
         final List<String[]> rows = new ArrayList<>();
         final List<Long> lines = new ArrayList<>();
         for (Row row : sheet) {
@@ -158,6 +176,7 @@ final class XlsxTable {
                 }
                 return number(cell.getNumericCellValue());
             case STRING:
+                checkSharedString(cell);
                 return cell.getStringCellValue();
             case BOOLEAN:
                 return cell.getBooleanCellValue() ? "TRUE" : "FALSE";
@@ -166,6 +185,32 @@ final class XlsxTable {
             case BLANK:
             default:
                 return "";
+        }
+    }
+
+    /**
+     * Fails for a text cell of an .xlsx whose text is missing from the workbook's shared strings, as in a damaged
+     * file: POI would log the fault and read the cell as empty, a silent loss of its value.
+     */
+    private static void checkSharedString(Cell cell) {
+        if (!(cell instanceof XSSFCell)) {
+            return;
+        }
+        final CTCell ct = ((XSSFCell) cell).getCTCell();
+        if (ct.getT() != STCellType.S || !ct.isSetV()) {
+            return;
+        }
+        final SharedStrings sst = ((XSSFCell) cell).getSheet().getWorkbook().getSharedStringSource();
+        int index;
+        try {
+            index = Integer.parseInt(ct.getV().trim());
+        } catch (NumberFormatException e) {
+            index = -1;
+        }
+        if (sst == null || index < 0 || index >= sst.getUniqueCount()) {
+            throw new IllegalStateException(String.format(Locale.ROOT,
+                    "the text of cell %s (shared string %s) is missing from the workbook",
+                    cell.getAddress().formatAsString(), CsvTable.show(String.valueOf(ct.getV()))));
         }
     }
 

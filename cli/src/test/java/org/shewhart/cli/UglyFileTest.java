@@ -100,6 +100,28 @@ final class UglyFileTest {
     }
 
     @Test
+    void tabsSeparateWhenTheFirstLineHasNoCommaOrSemicolon() throws Exception {
+        final Run r = chart("tab-separated.tsv", "--chart", "c", "--x", "month", "--y", "falls");
+        assertEquals(0, r.code, r.err);
+        assertEquals(List.of(12.0, 9.0, 1234.0), r.ys());
+    }
+
+    @Test
+    void excelsSepLineIsSkippedAndNamesTheSeparator() throws Exception {
+        final Run r = chart("sep-line.csv", "--chart", "xmr", "--x", "month", "--y", "rate");
+        assertEquals(0, r.code, r.err);
+        assertEquals(List.of(3.5, 2.25, 4.0), r.ys());
+    }
+
+    @Test
+    void percentAndCurrencySignsAreNotNumbers() throws Exception {
+        chart("percent-and-currency.csv", "--chart", "xmr", "--x", "month", "--y", "screening")
+                .failsWith("percent-and-currency.csv: row 3, column 'screening': '95%' is not a number");
+        chart("percent-and-currency.csv", "--chart", "xmr", "--x", "month", "--y", "cost")
+                .failsWith("percent-and-currency.csv: row 4, column 'cost': '£1300' is not a number");
+    }
+
+    @Test
     void blankLinesAreSkippedAndRowsKeepTheirLineNumbers() throws Exception {
         final Run r = chart("blank-lines.csv", "--chart", "xmr", "--x", "month", "--y", "falls");
         assertEquals(0, r.code, r.err);
@@ -143,6 +165,23 @@ final class UglyFileTest {
         assertTrue(Double.isNaN(gaps.ys().get(2)));
         assertTrue(Double.isNaN(gaps.ys().get(7)));
         assertEquals(10, gaps.ys().stream().filter(y -> !Double.isNaN(y)).count());
+    }
+
+    @Test
+    void yearMonthIsTextUnlessADateFormatIsGiven() throws Exception {
+        // qicharts2 charts a character x such as 2011-07 as categories (a reference case relies on it), so it
+        // stays text; --date-format yyyy-MM reads it as months, sorted as dates
+        final Path file = Files.writeString(tmp.resolve("ym.csv"), "month;falls\n2024-02;9\n2024-01;12\n"
+                + "2024-03;14\n");
+        final Run text = run("chart", file.toString(), "--chart", "xmr", "--x", "month", "--y", "falls", "-o",
+                tmp.resolve("ym.json").toString());
+        assertEquals(0, text.code, text.err);
+        assertEquals(List.of("2024-02", "2024-01", "2024-03"), text.xs());
+        final Run months = run("chart", file.toString(), "--chart", "xmr", "--x", "month", "--y", "falls",
+                "--date-format", "yyyy-MM", "-o", tmp.resolve("ym.json").toString());
+        assertEquals(0, months.code, months.err);
+        assertEquals(List.of("2024-01-01", "2024-02-01", "2024-03-01"), months.xs());
+        assertEquals(List.of(12.0, 9.0, 14.0), months.ys());
     }
 
     @Test

@@ -15,6 +15,9 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
 import org.apache.poi.hssf.usermodel.HSSFWorkbook;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Row;
@@ -172,6 +175,27 @@ final class XlsxInputTest {
         assertEquals(1, r.err.lines().count(), r.err);
         assertTrue(r.err.contains("fake.xlsx: "), r.err);
         assertFalse(r.err.contains("internal error"), r.err);
+    }
+
+    @Test
+    void textLostFromADamagedWorkbookIsAnErrorNotEmptyCells() throws IOException {
+        // the shared strings part renamed: POI skips it and would read every text cell as empty
+        final Path good = workbook("falls.xlsx", "n/a");
+        final Path damaged = tmp.resolve("damaged.xlsx");
+        try (ZipInputStream in = new ZipInputStream(Files.newInputStream(good));
+                ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(damaged))) {
+            for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                out.putNextEntry(new ZipEntry(e.getName().replace("sharedStrings", "sharedStrinXs")));
+                in.transferTo(out);
+                out.closeEntry();
+            }
+        }
+        final Run r = run("chart", damaged.toString(), "--sheet", "Data", "--chart", "xmr", "--x", "week", "--y",
+                "falls", "-o", tmp.resolve("out.json").toString());
+        assertEquals(2, r.code, r.err);
+        assertEquals(1, r.err.lines().count(), r.err);
+        assertTrue(r.err.contains("damaged.xlsx: not readable as an Excel workbook (the text of cell A2 (shared "
+                + "string 1) is missing from the workbook)"), r.err);
     }
 
     @Test
