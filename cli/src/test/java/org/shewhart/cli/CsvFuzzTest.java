@@ -32,7 +32,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Seeded fuzzing of the CSV input of {@code shewhart chart}: valid reference files are corrupted at random
  * (characters deleted, duplicated or inserted; cells replaced with junk; lines truncated, duplicated, dropped or
- * swapped; byte order marks, CRLF, stray quotes and invalid UTF-8 bytes inserted) and run in-process. Every input
+ * swapped; byte order marks, CRLF, stray quotes and invalid UTF-8 bytes inserted), one in four first rewritten
+ * with semicolons and decimal commas, and run in-process. Every input
  * must end in exit code 0 or 2, never 1 and never an exception; on 2 standard error is one line; on 0 the output is
  * JSON with one point per distinct x, so no row was silently dropped.
  *
@@ -92,7 +93,9 @@ final class CsvFuzzTest {
         for (int k = 0; k < COUNT && failures.size() < MAX_REPORTED; k++) {
             final int which = random.nextInt(BASES.size());
             final Base base = BASES.get(which);
-            final byte[] bytes = corrupt(texts.get(which), random);
+            // one in four as Excel writes CSV in a decimal-comma language: ';' between cells, '3,5' in them
+            final String text = random.nextInt(4) == 0 ? semicolons(texts.get(which)) : texts.get(which);
+            final byte[] bytes = corrupt(text, random);
             Files.write(input, bytes);
             final List<String> argv = new ArrayList<>(List.of("chart", input.toString()));
             argv.addAll(base.options());
@@ -195,18 +198,31 @@ final class CsvFuzzTest {
             return e;
         }
         final List<String> xs = new ArrayList<>();
-        int xc = -1;
-        boolean header = true;
-        for (CsvRecord r : CsvReader.builder().skipEmptyLines(true).allowMissingFields(true)
-                .allowExtraFields(true).ofCsvRecord(text)) {
-            if (header) {
-                xc = column(r.getFields(), xColumn);
-                header = false;
-                continue;
+        final List<CsvRecord> records = new ArrayList<>();
+        for (CsvRecord r : CsvReader.builder().fieldSeparator(separator(text)).skipEmptyLines(true)
+                .allowMissingFields(true).allowExtraFields(true).ofCsvRecord(text)) {
+            if (!r.getFields().stream().allMatch(String::isBlank)) {
+                records.add(r);
             }
-            if (r.getFields().stream().allMatch(String::isBlank)) {
-                continue;
+        }
+        // title rows: rows of one filled cell above the first row of two or more
+        int header = 0;
+        for (int i = 0; i < records.size() && i <= 10; i++) {
+            final long filled = records.get(i).getFields().stream().filter(f -> !f.isBlank()).count();
+            if (filled >= 2) {
+                header = i;
+                break;
             }
+            if (filled != 1) {
+                break;
+            }
+        }
+        final int xc = records.isEmpty() ? -1 : column(records.get(header).getFields(), xColumn);
+        if (xc < 0) {
+            e.problem = "there is no x column '" + xColumn + "'";
+            return e;
+        }
+        for (CsvRecord r : records.subList(Math.min(header + 1, records.size()), records.size())) {
             final String x = xc < r.getFieldCount() ? r.getField(xc).trim() : "";
             if (x.isEmpty()) {
                 e.problem = "line " + r.getStartingLineNumber() + " has an empty x and was dropped";
@@ -214,12 +230,47 @@ final class CsvFuzzTest {
             }
             xs.add(x);
         }
-        if (xc < 0) {
-            e.problem = "there is no x column '" + xColumn + "'";
-            return e;
-        }
         e.points = distinct(xs);
         return e;
+    }
+
+    /**
+     * The separator as the command's documented rule picks it: from the first line with a comma, semicolon or tab
+     * outside quotes, a semicolon (or tab) if it has no comma, else a comma.
+     */
+    private static char separator(String text) {
+        boolean quoted = false;
+        int commas = 0;
+        int semicolons = 0;
+        int tabs = 0;
+        for (int i = 0; i < text.length(); i++) {
+            final char c = text.charAt(i);
+            if (c == '"') {
+                quoted = !quoted;
+            } else if (!quoted && (c == '\n' || c == '\r')) {
+                if (commas + semicolons + tabs > 0) {
+                    break;
+                }
+            } else if (!quoted) {
+                commas += c == ',' ? 1 : 0;
+                semicolons += c == ';' ? 1 : 0;
+                tabs += c == '\t' ? 1 : 0;
+            }
+        }
+        return commas > 0 ? ',' : semicolons > 0 ? ';' : tabs > 0 ? '\t' : ',';
+    }
+
+    /** A reference file rewritten with ';' separators and decimal commas (quoted cells are kept as they are). */
+    private static String semicolons(String text) {
+        final StringBuilder sb = new StringBuilder();
+        for (String line : text.split("\n", -1)) {
+            final List<String> cells = new ArrayList<>();
+            for (String cell : line.split(",", -1)) {
+                cells.add(NUMBER.matcher(cell).matches() ? cell.replace('.', ',') : cell);
+            }
+            sb.append(String.join(";", cells)).append('\n');
+        }
+        return sb.substring(0, sb.length() - 1);
     }
 
     private static int column(List<String> header, String name) {

@@ -50,7 +50,7 @@ final class XlsxFuzzTest {
     private static final int MAX_REPORTED = 5;
     private static final int ROWS = 16;
     /** Every so many workbooks go through a file and the whole command; the others are read in memory. */
-    private static final int FILE_EVERY = 40;
+    private static final int FILE_EVERY = 80;
     private static final String MEMORY = "fuzz.xlsx";
     private static final int DAMAGED = Integer.getInteger("shewhart.fuzz.damaged", 200);
     private static final ObjectMapper JSON = new ObjectMapper();
