@@ -4,7 +4,7 @@ import java.util.ArrayDeque;
 import java.util.Arrays;
 
 /**
- * Parsed rows in file order as primitive columns, in chunks of 2^10 to 2^16 rows: a series id ({@code int}), x and y
+ * Parsed rows in file order as primitive columns, in chunks of 2^10 to 2^20 rows: a series id ({@code int}), x and y
  * ({@code double}), and when the feed has them n ({@code double}) and a phase label id ({@code int}). Chunks are
  * appended as rows arrive and can be released from the front (the grouped fast path) or all at once (after a
  * spill), and are reused. {@link #group} sorts row indices by series for charting from memory.
@@ -43,7 +43,7 @@ final class RowStore {
     private int[] order;
 
     /**
-     * @param chunkBits log2 of the rows per chunk (10 to 16): small for small budgets, so that a chunk is a small
+     * @param chunkBits log2 of the rows per chunk (10 to 20): small for small budgets, so that a chunk is a small
      *     part of the budget
      */
     RowStore(boolean withN, boolean withPhase, int chunkBits) {
@@ -55,10 +55,14 @@ final class RowStore {
         this.fill = chunk;
     }
 
-    /** The chunk size for a budget of {@code rows} rows: about an eighth of it, 2^10 to 2^16 rows. */
+    /**
+     * The chunk size for a budget of {@code rows} rows: about an eighth of it, 2^10 to 2^20 rows. Large chunks are
+     * allocated straight into the old generation (G1 humongous objects) instead of being copied by young
+     * collections.
+     */
     static int chunkBits(long rows) {
         int b = 10;
-        while (b < 16 && (1L << (b + 1)) * 8 <= rows) {
+        while (b < 20 && (1L << (b + 1)) * 8 <= rows) {
             b++;
         }
         return b;

@@ -303,8 +303,11 @@ final class ScanRun {
      */
     private boolean worthSpeculating() {
         final int last = feed.lastSeries();
+        if (last < 1) {
+            return false;
+        }
         final long completedRows = feed.rows() - keys.count(last);
-        return last >= 1 && completedRows >= 2L * last;
+        return completedRows >= 2L * last;
     }
 
     /** Charts complete series in full blocks, or every series at the end. */
