@@ -21,10 +21,10 @@ import org.shewhart.engine.ChartSpec;
  *   at the end they are grouped by series and charted.
  *   <li><b>Grouped, charted while reading.</b> While every series' rows have been contiguous, each series is
  *   complete as soon as the next key appears, so blocks of complete series are charted while the reader goes on,
- *   and the rows of charted series are let go when the budget is reached: memory is then about the longest series
- *   plus the blocks in flight. Output goes to temporary files ({@link ResultSink}); if a key comes back after its
- *   series ended, that output is discarded, the rows let go are read again from the file (a stretch of the file
- *   already checked) into sorted runs, and the scan carries on as in 3.
+ *   and the rows of charted series are let go when the budget is reached: the rows held stay within the budget
+ *   (unless one series is longer) and nothing is spilled. Output goes to temporary files ({@link ResultSink});
+ *   if a key comes back after its series ended, that output is discarded, the rows let go are read again from
+ *   the file (a stretch of the file already checked) into sorted runs, and the scan carries on as in 3.
  *   <li><b>Spilled.</b> When the rows held reach the budget and the feed is not (known to be) grouped, they are
  *   sorted by series id and written to a temporary file as one run ({@link Spill}); at the end the runs (and the
  *   rows still held) are merged series by series, in id order, and charted.
@@ -32,7 +32,8 @@ import org.shewhart.engine.ChartSpec;
  *
  * <p>Memory: the budget (rows as records, 24-36 bytes each with the sorting index), the series dictionary (about 30
  * bytes a series plus its key, {@link SeriesKeys}), an int per series for grouping, and the blocks in flight (at
- * most {@code 4 x threads} blocks of up to 256 series and 65,536 rows, or one longer series). Not thread-safe; one
+ * most {@code 4 x threads} blocks of up to 256 series and 65,536 rows, together at most about a quarter of the
+ * budget, or one longer series). Not thread-safe; one
  * run per instance.
  */
 final class ScanRun {
@@ -185,8 +186,8 @@ final class ScanRun {
             bytesPerRow = RowStore.bytesPerRow(feed.hasSizes(), feed.hasPhases());
             budgetRows = Math.max(1024, o.budget() / bytesPerRow);
             store = new RowStore(feed.hasSizes(), feed.hasPhases(), RowStore.chunkBits(budgetRows));
-            // blocks in flight hold copies of rows: together at most about the budget
-            blockRows = (int) Math.max(256, Math.min(BLOCK_ROWS, budgetRows / (4L * o.threads())));
+            // blocks in flight (4 per thread) hold copies of rows: together at most about a quarter of the budget
+            blockRows = (int) Math.max(256, Math.min(BLOCK_ROWS, budgetRows / (16L * o.threads())));
             startOutputs();
             read();
             t1 = System.nanoTime();

@@ -12,9 +12,9 @@ import java.util.Arrays;
  * found by open addressing. Per series it also holds its number of rows, the series that followed it last
  * ({@link #successor}, the reader's guess for the next row) and the index of its settings.
  *
- * <p><b>Memory.</b> About 30 bytes a series plus the key bytes (the arena, offsets, hashes, counts, successors and
- * a table at most half full; arrays double as they grow, so briefly twice that). This is the one part of a scan
- * that grows with the number of series and is always held: 10^6 series of 8-byte keys take about 40 MB.
+ * <p><b>Memory.</b> 30-40 bytes a series plus the key bytes (offsets, hashes, counts, successors, settings and a
+ * table at most half full; arrays double as they grow, so briefly more). This is the one part of a scan that grows
+ * with the number of series and is always held: 10^6 series of 8-byte keys take about 50 MB.
  * Not thread-safe while being added to; safe to read from several threads once no more keys are added.
  */
 final class SeriesKeys {
