@@ -134,6 +134,7 @@ final class ScanRun {
     private ThreadLocal<Scratch> scratch;
     private Progress progress;
     private long budgetRows;
+    private long peakRows;
     private int blockRows;
     private String note = "";
     private int bytesPerRow;
@@ -162,6 +163,16 @@ final class ScanRun {
     /** @return how the rows went: in memory, grouped (charted while reading) or spilled; for tests and timing */
     String mode() {
         return mode + note;
+    }
+
+    /** @return the most rows held at once while reading; for tests */
+    long peakRows() {
+        return peakRows;
+    }
+
+    /** @return the rows the budget holds */
+    long budgetRows() {
+        return budgetRows;
     }
 
     /** Runs the scan; @return the exit code */
@@ -266,6 +277,7 @@ final class ScanRun {
         while (!feed.finished()) {
             // steps end at the budget, so that a run holds at most the budget
             feed.parse(store, (int) Math.max(64, Math.min(STEP, budgetRows - store.size())));
+            peakRows = Math.max(peakRows, store.size());
             progress.update(feed.bytesRead(), feed.fileSize(), () -> String.format(Locale.ROOT,
                     "%s of %s MB read, %,d series charted", Progress.mb(feed.bytesRead()),
                     Progress.mb(feed.fileSize()), written));

@@ -31,8 +31,8 @@ final class ScanMemoryTest {
     @TempDir
     Path tmp;
 
-    /** Exit code, standard error and the way the rows went. */
-    record Run(int code, String err, String mode) {
+    /** Exit code, standard error, the way the rows went, and the most rows held against the budget. */
+    record Run(int code, String err, String mode, long peakRows, long budgetRows) {
     }
 
     /** Runs {@code scan} with the given arguments in-process, keeping the command to ask it how it went. */
@@ -50,7 +50,8 @@ final class ScanMemoryTest {
             throw ex;
         });
         final int code = cl.execute(args.toArray(new String[0]));
-        return new Run(code, err.toString(), cmd.lastRun == null ? null : cmd.lastRun.mode());
+        return cmd.lastRun == null ? new Run(code, err.toString(), null, 0, 0)
+                : new Run(code, err.toString(), cmd.lastRun.mode(), cmd.lastRun.peakRows(), cmd.lastRun.budgetRows());
     }
 
     /** How rows are ordered in a test feed. */
@@ -153,6 +154,9 @@ final class ScanMemoryTest {
             final Run r = scan(args);
             assertEquals(0, r.code(), r.err());
             modes.add(r.mode());
+            // the rows held never pass the budget by more than one read step (64 rows) and one series (under 70)
+            assertTrue(r.peakRows() <= r.budgetRows() + 64 + 70, r.peakRows() + " rows held, budget "
+                    + r.budgetRows() + " (" + r.mode() + ")");
             out.add(Files.readString(sum));
             out.add(Files.readString(pts));
             try (Stream<Path> left = Files.list(temp)) {
