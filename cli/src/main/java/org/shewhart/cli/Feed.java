@@ -1,7 +1,11 @@
 package org.shewhart.cli;
 
+import java.io.Closeable;
 import java.io.IOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -12,252 +16,747 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.function.ToIntFunction;
 import org.shewhart.engine.ChartType;
 import org.shewhart.engine.SpcInputException;
 
 /**
- * A long feed (key columns, x, y and optionally n) read by a streaming byte-level CSV reader into primitive
- * columns, with rows grouped into series by key. Series may be interleaved in the file; series ids follow the
- * order of each key's first row.
+ * The reader of a long feed (key columns, x, y, optionally n and a phase column): a streaming byte-level CSV
+ * parser that turns each data row into a binary record (series id, x, y, n, phase label id) appended to a
+ * {@link RowStore}, and each distinct key into a series of {@link SeriesKeys}. It keeps no text: the file is read
+ * through a 4 MiB buffer (grown only for a single row longer than that), and {@link #parse} returns to the caller
+ * every few thousand rows, so the caller decides what is held (see {@link ScanRun}).
  *
- * <p><b>What is held.</b> The raw text is never kept: the file is read through a 4 MiB buffer (grown only for a
- * single row longer than that). Per data row the feed holds a series id ({@code int}), x ({@code double}: epoch
- * day or number), y ({@code double}) and, with a denominator, n ({@code double}) in chunks of 2^20 rows, so
- * growing never copies; after reading, an {@code int} row index grouped by series replaces the id column. That is
- * 20 bytes a row without n and 28 with n (24 and 32 at the peak, while the grouping index is built; columns are
- * allocated 2^20 rows at a time), plus per series its key bytes and four ints. A 100,000 x 52 feed (5.2 M rows)
- * holds about 125 MB. A feed is limited to 2^31 - 1 rows and must fit in the heap at that rate; a two-pass or
- * spilling reader for larger feeds is not implemented.
+ * <p><b>Two paths, one result.</b> Each row is first tried on a fast path that handles the common shape: no
+ * quotes, no surrounding spaces, fields where they are expected, numbers of at most 15 digits without exponent,
+ * ISO dates. It finds delimiters a word (8 bytes) at a time, parses numbers and dates in place (a date's
+ * {@code yyyy-mm-} is compared as one word with the previous row's month), and checks its key against the series
+ * that followed the previous row's series last time, so that grouped feeds and feeds interleaved in a repeating
+ * order both skip the hash lookup. Anything else (quotes, CRLF inside fields, NA, empty cells, spaces, exponents,
+ * long numbers, too few fields, a row that fails a check) goes to the general path: the RFC 4180 tokenizer with
+ * trimming, unescaping and every check and message. The fast path only accepts what the general path reads the same
+ * way, so the records are identical (tested by fuzzing one against the other and against a reference parser).
  *
- * <p>CSV: UTF-8 with or without a byte order mark, LF or CRLF, RFC 4180 quotes ({@code ""} inside a quoted
- * field); blank lines are skipped; cells are trimmed; a missing trailing cell is empty. x must be ISO dates
+ * <p>CSV: UTF-8 with or without a byte order mark, LF, CRLF or CR line ends, RFC 4180 quotes ({@code ""} inside a
+ * quoted field); blank lines are skipped; cells are trimmed; a missing trailing cell is empty. x must be ISO dates
  * ({@code yyyy-mm-dd}) in every row, or numbers in every row, as the first data row's x is. A bad row is an
- * {@link SpcInputException} naming file, line, column and value. Not thread-safe while reading; immutable after.
+ * {@link SpcInputException} naming file, line, column and value. Not thread-safe.
  */
-final class Feed {
-    private static final int CHUNK_BITS = 20;
-    private static final int CHUNK = 1 << CHUNK_BITS;
-    private static final int MASK = CHUNK - 1;
+final class Feed implements Closeable {
+    private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class,
+            ByteOrder.LITTLE_ENDIAN);
+    private static final long ONES = 0x0101010101010101L;
+    private static final long LOW7 = 0x7F7F7F7F7F7F7F7FL;
+    private static final long COMMA = ONES * ',';
+    private static final long LF = ONES * '\n';
+    private static final long CR = ONES * '\r';
+    private static final long QUOTE = ONES * '"';
     private static final int BUFFER = 1 << 22;
+    private static final double[] POW10 = new double[16];
+
+    private static final byte SKIP = 0;
+    private static final byte KEY = 1;
+    private static final byte XCOL = 2;
+    private static final byte YCOL = 3;
+    private static final byte NCOL = 4;
+    private static final byte PCOL = 5;
+
+    static {
+        double p = 1;
+        for (int k = 0; k < POW10.length; k++) {
+            POW10[k] = p;
+            p *= 10;
+        }
+    }
 
     private final String file;
-    private final ChartType type;
+    private final FileChannel ch;
+    private final long fileSize;
     private final List<String> header;
     private final List<String> keyNames;
     private final int[] keyCols;
     private final int xc;
     private final int yc;
     private final int nc;
+    private final int pc;
     private final int maxCol;
+    private final byte[] role;
+    private final int[] keyIndex;
+    private final boolean fastOk;
+    private final ChartType[] types;
+    private final ToIntFunction<String> settingsOf;
+    private final int settingsKey;
+    private final boolean checkNegativeN;
+    private final boolean checkNegativeY;
+    private final boolean checkPositiveY;
+    private final boolean checkBinomial;
     private ChartInput.Kind kind;
 
-    // columns, chunked
-    private int rows;
-    private int[][] ids = new int[0][];
-    private double[][] xs = new double[0][];
-    private double[][] ys = new double[0][];
-    private double[][] ns = new double[0][];
+    private SeriesKeys keys;
+    private String[] phaseLabels = new String[8];
+    private int phaseCount;
+    /** The labels, published for the charting threads. */
+    private volatile String[] phaseView = phaseLabels;
+    private Map<String, Integer> phaseIds = new HashMap<>();
+    private byte[] lastPhase = new byte[0];
+    private int lastPhaseId = -1;
 
-    // key dictionary: composite key bytes (length-prefixed fields) in an arena, open addressing on ids
-    private byte[] arena = new byte[1 << 16];
-    private int arenaLen;
-    private int[] keyOff = new int[1024];
-    private int[] keyLen = new int[1024];
-    private int[] keyHash = new int[1024];
-    private int[] count = new int[1024];
-    private int series;
-    private int[] table = new int[2048];
+    // the buffer: buf[0, len) holds file bytes from offset base
+    private byte[] buf;
+    private int pos;
+    private int len;
+    private long base;
+    private boolean eof;
+    private boolean finished;
+    private final long dataStart;
 
-    // grouping, after reading: rows of series s are order[start[s] .. start[s + 1])
-    private int[] start;
-    private int[] order;
-
-    // tokenizer state for one row
-    private final int[] fStart;
-    private final int[] fEnd;
-    private final boolean[] fEscaped;
-    private int fields;
+    // per row
+    private final Tokens tok;
     private long rowLine;
     private long line = 1;
     private byte[] scratch = new byte[256];
+    private byte[] keyScratch = new byte[256];
+    private final int[] ks;
+    private final int[] ke;
+    private double num;
+    private long monthWord = -1;
+    private long monthBase;
+    private int monthLength;
 
-    private Feed(String file, ChartType type, List<String> header, List<String> keyNames, int[] keyCols, int xc,
-            int yc, int nc) {
-        this.file = file;
-        this.type = type;
-        this.header = header;
-        this.keyNames = keyNames;
-        this.keyCols = keyCols;
-        this.xc = xc;
-        this.yc = yc;
-        this.nc = nc;
-        int max = Math.max(xc, Math.max(yc, nc));
-        for (int k : keyCols) {
-            max = Math.max(max, k);
-        }
-        this.maxCol = max;
-        this.fStart = new int[max + 1];
-        this.fEnd = new int[max + 1];
-        this.fEscaped = new boolean[max + 1];
-    }
+    // what has been read
+    private long rows;
+    private int prev = -1;
+    private boolean grouped = true;
+    private boolean fast = true;
 
     /**
-     * Reads a feed.
+     * The columns and per-series chart types of a feed to read.
      *
-     * @param path the CSV file
      * @param by key column names
      * @param x x column
      * @param y value column
      * @param n denominator column, or {@code null} for column {@code n} if the file has one (never for subgroup
      *     charts, as {@code chart} does)
-     * @param type chart type, for the row checks {@code chart} makes (negative counts, numerator > denominator)
+     * @param phase phase column, or null
+     * @param types chart types by settings index (index 0: the default), for the row checks {@code chart} makes
+     *     (negative counts, numerator > denominator) and whether n is read
+     * @param settingsKey the key column (index into {@code by}) that selects settings, or -1
+     * @param settingsOf the settings index of a value of that column (0 for the default)
      */
-    static Feed read(Path path, List<String> by, String x, String y, String n, ChartType type) {
+    record Columns(List<String> by, String x, String y, String n, String phase, ChartType[] types, int settingsKey,
+            ToIntFunction<String> settingsOf) {
+    }
+
+    private Feed(String file, FileChannel ch, long fileSize, List<String> header, Columns c, int[] keyCols, int xc,
+            int yc, int nc, int pc, long dataStart, long line) {
+        this.file = file;
+        this.ch = ch;
+        this.fileSize = fileSize;
+        this.header = header;
+        this.keyNames = List.copyOf(c.by());
+        this.keyCols = keyCols;
+        this.xc = xc;
+        this.yc = yc;
+        this.nc = nc;
+        this.pc = pc;
+        this.types = c.types().clone();
+        this.settingsKey = c.settingsKey();
+        this.settingsOf = c.settingsOf();
+        this.dataStart = dataStart;
+        this.line = line;
+        int max = Math.max(xc, Math.max(yc, Math.max(nc, pc)));
+        for (int k : keyCols) {
+            max = Math.max(max, k);
+        }
+        this.maxCol = max;
+        this.tok = new Tokens(max + 1);
+        this.role = new byte[max + 1];
+        this.keyIndex = new int[max + 1];
+        boolean ok = true;
+        for (int k = 0; k < keyCols.length; k++) {
+            ok &= role[keyCols[k]] == SKIP;
+            role[keyCols[k]] = KEY;
+            keyIndex[keyCols[k]] = k;
+        }
+        ok &= role[xc] == SKIP;
+        role[xc] = XCOL;
+        ok &= role[yc] == SKIP;
+        role[yc] = YCOL;
+        if (nc >= 0) {
+            ok &= role[nc] == SKIP;
+            role[nc] = NCOL;
+        }
+        if (pc >= 0) {
+            ok &= role[pc] == SKIP;
+            role[pc] = PCOL;
+        }
+        this.fastOk = ok;
+        this.ks = new int[keyCols.length];
+        this.ke = new int[keyCols.length];
+        this.keys = new SeriesKeys(keyCols.length, types.length > 1);
+        boolean counts = false;
+        boolean t = false;
+        boolean binomial = false;
+        for (ChartType type : types) {
+            counts |= type == ChartType.P || type == ChartType.NP || type == ChartType.P_PRIME
+                    || type == ChartType.C || type == ChartType.U || type == ChartType.U_PRIME || type == ChartType.G;
+            t |= type == ChartType.T;
+            binomial |= type == ChartType.P || type == ChartType.NP || type == ChartType.P_PRIME;
+        }
+        this.checkNegativeN = nc >= 0;
+        this.checkNegativeY = counts;
+        this.checkPositiveY = t;
+        this.checkBinomial = binomial && nc >= 0;
+    }
+
+    /**
+     * Opens a feed and reads its header.
+     *
+     * @throws SpcInputException for a missing file, an empty file or a missing column
+     */
+    static Feed open(Path path, Columns c) {
+        return open(path, c, BUFFER);
+    }
+
+    /** As {@link #open(Path, Columns)} with a read buffer of {@code buffer} bytes (small ones for tests). */
+    static Feed open(Path path, Columns c, int buffer) {
         final String name = path.toString();
         if (Files.isDirectory(path)) {
             throw new SpcInputException(String.format(Locale.ROOT, "%s: is a folder, not a file; name a CSV file",
                     name));
         }
-        try (FileChannel ch = FileChannel.open(path, StandardOpenOption.READ)) {
-            return new Reader(name, ch).read(by, x, y, n, type);
+        FileChannel ch = null;
+        try {
+            ch = FileChannel.open(path, StandardOpenOption.READ);
+            final Feed f = header(name, ch, c, buffer);
+            ch = null;
+            return f;
         } catch (NoSuchFileException e) {
             throw new SpcInputException(String.format(Locale.ROOT, "%s: no such file", name));
         } catch (IOException e) {
             throw new SpcInputException(String.format(Locale.ROOT, "%s: cannot read: %s", name,
                     CsvTable.reason(e)));
+        } finally {
+            if (ch != null) {
+                try {
+                    ch.close();
+                } catch (IOException e) {
+                    // already failing
+                }
+            }
         }
     }
 
-    /** The buffered channel and the header; builds the {@link Feed} once the columns are known. */
-    private static final class Reader {
-        private final String name;
-        private final FileChannel ch;
-        private byte[] buf = new byte[BUFFER];
-        private int pos;
-        private int len;
-        private boolean eof;
-
-        Reader(String name, FileChannel ch) {
-            this.name = name;
-            this.ch = ch;
+    private static Feed header(String name, FileChannel ch, Columns c, int buffer) throws IOException {
+        final long size = ch.size();
+        // the header, read by a throw-away reader that keeps up to 2^14 fields
+        final Feed probe = new Feed(name, ch, size, List.of(), new Columns(List.of(), "", "", null, null,
+                new ChartType[] {ChartType.XMR}, -1, null), new int[0], (1 << 14) - 1, 0, -1, -1, 0, 1);
+        probe.buf = new byte[Math.max(16, buffer)];
+        probe.fill();
+        if (probe.len >= 3 && (probe.buf[0] & 0xFF) == 0xEF && (probe.buf[1] & 0xFF) == 0xBB
+                && (probe.buf[2] & 0xFF) == 0xBF) {
+            probe.pos = 3;
         }
-
-        Feed read(List<String> by, String x, String y, String n, ChartType type) throws IOException {
-            fill();
-            if (len >= 3 && (buf[0] & 0xFF) == 0xEF && (buf[1] & 0xFF) == 0xBB && (buf[2] & 0xFF) == 0xBF) {
-                pos = 3;
-            }
-            // the header: tokenised by a throw-away feed that keeps every field
-            final List<String> header = new ArrayList<>();
-            final Feed probe = new Feed(name, type, List.of(), List.of(), new int[0], 255, 0, -1);
-            while (header.isEmpty()) {
-                final int end = next(probe);
-                if (end < 0) {
-                    throw new SpcInputException(String.format(Locale.ROOT,
-                            "%s: the file is empty; expected a header row and data rows", name));
-                }
-                if (!probe.blank(buf)) {
-                    for (int f = 0; f < probe.fields; f++) {
-                        header.add(probe.text(buf, f));
-                    }
-                }
-                pos = end;
-            }
-            final int[] keyCols = new int[by.size()];
-            for (int k = 0; k < keyCols.length; k++) {
-                keyCols[k] = column(header, by.get(k), "--by");
-            }
-            final int xc = column(header, x, "--x");
-            final int yc = column(header, y, "--y");
-            String nName = n;
-            if (nName == null && !type.isSubgrouped()) {
-                for (String h : header) {
-                    if (h.equalsIgnoreCase("n")) {
-                        nName = "n";
-                    }
-                }
-            }
-            final int nc = nName == null || type.isSubgrouped() ? -1 : column(header, nName, "--n");
-            final Feed feed = new Feed(name, type, List.copyOf(header), List.copyOf(by), keyCols, xc, yc, nc);
-            feed.line = probe.line;
-            while (true) {
-                final int end = next(feed);
-                if (end < 0) {
-                    break;
-                }
-                if (!feed.blank(buf)) {
-                    feed.row(buf);
-                }
-                pos = end;
-            }
-            if (feed.rows == 0) {
+        final List<String> header = new ArrayList<>();
+        while (header.isEmpty()) {
+            final int end = probe.next();
+            if (end < 0) {
                 throw new SpcInputException(String.format(Locale.ROOT,
-                        "%s: the file has a header but no data rows", name));
+                        "%s: the file is empty; expected a header row and data rows", name));
             }
-            feed.group();
-            return feed;
+            if (!probe.tok.blank(probe.buf)) {
+                for (int f = 0; f < probe.tok.fields; f++) {
+                    header.add(probe.text(f));
+                }
+            }
+            probe.pos = end;
         }
+        final int[] keyCols = new int[c.by().size()];
+        for (int k = 0; k < keyCols.length; k++) {
+            keyCols[k] = column(name, header, c.by().get(k), "--by");
+        }
+        final int xc = column(name, header, c.x(), "--x");
+        final int yc = column(name, header, c.y(), "--y");
+        boolean anyN = false;
+        for (ChartType t : c.types()) {
+            anyN |= !t.isSubgrouped();
+        }
+        String nName = c.n();
+        if (nName == null && anyN) {
+            for (String h : header) {
+                if (h.equalsIgnoreCase("n")) {
+                    nName = "n";
+                }
+            }
+        }
+        final int nc = nName == null || !anyN ? -1 : column(name, header, nName, "--n");
+        final int pc = c.phase() == null ? -1 : column(name, header, c.phase(), "--phase-col");
+        final Feed f = new Feed(name, ch, size, List.copyOf(header), c, keyCols, xc, yc, nc, pc,
+                probe.base + probe.pos, probe.line);
+        // hand over the buffer
+        f.buf = probe.buf;
+        f.pos = probe.pos;
+        f.len = probe.len;
+        f.base = probe.base;
+        f.eof = probe.eof;
+        return f;
+    }
 
-        /** Tokenises the next row into the feed's field table; the index after it, or -1 at the end. */
-        private int next(Feed f) throws IOException {
-            while (true) {
-                if (pos >= len && eof) {
+    private static int column(String name, List<String> header, String col, String option) {
+        for (int i = 0; i < header.size(); i++) {
+            if (header.get(i).equals(col)) {
+                return i;
+            }
+        }
+        for (int i = 0; i < header.size(); i++) {
+            if (header.get(i).equalsIgnoreCase(col)) {
+                return i;
+            }
+        }
+        final List<String> shown = new ArrayList<>();
+        for (String h : header) {
+            shown.add(CsvTable.show(h));
+        }
+        throw new SpcInputException(String.format(Locale.ROOT, "%s: no column '%s' (%s); the columns are: %s",
+                name, CsvTable.show(col), option, String.join(", ", shown)));
+    }
+
+    /**
+     * A reader of the same file from {@code from} to {@code to} (offsets of row starts), sharing this reader's
+     * series and labels: it re-reads rows already read once, so that a released stretch of a grouped feed can be
+     * recovered. It makes no new series.
+     */
+    Feed reread(long from, long to) throws IOException {
+        final Columns c = new Columns(keyNames, "", "", null, null, types, settingsKey, settingsOf);
+        final Feed f = new Feed(file, ch, to, header, c, keyCols, xc, yc, nc, pc, from, line);
+        f.kind = kind;
+        f.buf = new byte[buf.length];
+        f.base = from;
+        f.sharedKeys = this;
+        f.keys = keys;
+        f.phaseIds = phaseIds;
+        return f;
+    }
+
+    /** Set on a {@link #reread} reader: the reader whose series and labels it uses. */
+    private Feed sharedKeys;
+
+    @Override
+    public void close() throws IOException {
+        if (sharedKeys == null) {
+            ch.close();
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------- reading
+
+    /**
+     * Reads up to {@code maxRows} data rows into the store.
+     *
+     * @return the rows read; fewer than asked only at the end of the file ({@link #finished})
+     */
+    int parse(RowStore store, int maxRows) throws IOException {
+        int done = 0;
+        final boolean tryFast = fast && fastOk;
+        while (done < maxRows) {
+            if (tryFast && kind != null) {
+                final int e = fastRow(store);
+                if (e >= 0) {
+                    pos = e;
+                    done++;
+                    continue;
+                }
+            }
+            final int end = next();
+            if (end < 0) {
+                finished = true;
+                break;
+            }
+            if (!tok.blank(buf)) {
+                slowRow(store);
+                done++;
+            }
+            pos = end;
+        }
+        if (finished && rows == 0 && sharedKeys == null) {
+            throw new SpcInputException(String.format(Locale.ROOT,
+                    "%s: the file has a header but no data rows", file));
+        }
+        return done;
+    }
+
+    /** Turns the fast path off (for tests: the general path alone). */
+    void generalPathOnly() {
+        fast = false;
+    }
+
+    /** Tokenises the next row into {@link #tok}; the index after it, or -1 at the end. */
+    private int next() throws IOException {
+        while (true) {
+            if (pos >= len && eof) {
+                return -1;
+            }
+            final int end = tokenize(tok, buf, pos, len, eof);
+            if (end >= 0) {
+                return end;
+            }
+            // the row runs past the buffer: keep its bytes, read more, tokenise it again
+            if (pos == 0 && len == buf.length) {
+                buf = Arrays.copyOf(buf, buf.length * 2);
+            }
+            fill();
+        }
+    }
+
+    /** Moves the unread bytes to the front and reads more (up to the reader's end). */
+    private void fill() throws IOException {
+        if (pos > 0) {
+            System.arraycopy(buf, pos, buf, 0, len - pos);
+            len -= pos;
+            base += pos;
+            pos = 0;
+        }
+        while (len < buf.length && !eof) {
+            final long at = base + len;
+            final int want = (int) Math.min(buf.length - len, fileSize - at);
+            if (want <= 0) {
+                eof = true;
+                break;
+            }
+            final int r = ch.read(ByteBuffer.wrap(buf, len, want), at);
+            if (r < 0) {
+                eof = true;
+            } else {
+                len += r;
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------- fast path
+
+    /** Bytes {@code == c} in a word: the high bit of each such byte set, exactly (no false positives). */
+    private static long bytesEqual(long w, long pattern) {
+        final long x = w ^ pattern;
+        return ~(((x & LOW7) + LOW7) | x | LOW7);
+    }
+
+    /** The next ',', LF, CR or quote at or after {@code p}; -1 if none before {@code len}. */
+    private int delimiter(byte[] b, int p, int len) {
+        int i = p;
+        while (i + 8 <= len) {
+            final long w = (long) LONG.get(b, i);
+            final long m = bytesEqual(w, COMMA) | bytesEqual(w, LF) | bytesEqual(w, CR) | bytesEqual(w, QUOTE);
+            if (m != 0) {
+                return i + (Long.numberOfTrailingZeros(m) >>> 3);
+            }
+            i += 8;
+        }
+        while (i < len) {
+            final byte c = b[i];
+            if (c == ',' || c == '\n' || c == '\r' || c == '"') {
+                return i;
+            }
+            i++;
+        }
+        return -1;
+    }
+
+    /** The end of a plain field at {@code p}: the delimiter after it, or -1 if the field needs the general path. */
+    private int plainField(byte[] b, int p, int len) {
+        final int e = delimiter(b, p, len);
+        if (e < 0 || b[e] == '"') {
+            return -1;
+        }
+        // no trimming on the fast path: a field must not start or end with a space or control byte
+        if (e > p && ((b[p] & 0xFF) <= ' ' || (b[e - 1] & 0xFF) <= ' ')) {
+            return -1;
+        }
+        return e;
+    }
+
+    /** A plain decimal at {@code p} into {@link #num}: the delimiter after it, or -1 for the general path. */
+    private int plainNumber(byte[] b, int p, int len) {
+        int i = p;
+        boolean negative = false;
+        if (i < len && (b[i] == '-' || b[i] == '+')) {
+            negative = b[i] == '-';
+            i++;
+        }
+        long m = 0;
+        int digits = 0;
+        int d;
+        while (i < len && (d = b[i] - '0') >= 0 && d <= 9) {
+            m = m * 10 + d;
+            digits++;
+            i++;
+        }
+        int frac = 0;
+        if (i < len && b[i] == '.') {
+            i++;
+            final int s = i;
+            while (i < len && (d = b[i] - '0') >= 0 && d <= 9) {
+                m = m * 10 + d;
+                i++;
+            }
+            frac = i - s;
+            digits += frac;
+        }
+        if (digits == 0 || digits > 15 || i >= len) {
+            return -1;
+        }
+        final byte c = b[i];
+        if (c != ',' && c != '\n' && c != '\r') {
+            return -1;
+        }
+        // Clinger's fast path, as FastParse: m < 10^15 < 2^53 and 10^frac are exact
+        final double v = frac == 0 ? (double) m : m / POW10[frac];
+        num = negative ? -v : v;
+        return i;
+    }
+
+    /** An ISO date at {@code p} into {@link #num} (epoch day): the delimiter after it, or -1. */
+    private int plainDate(byte[] b, int p, int len) {
+        if (p + 10 >= len) {
+            return -1;
+        }
+        final byte c = b[p + 10];
+        if (c != ',' && c != '\n' && c != '\r') {
+            return -1;
+        }
+        final long w = (long) LONG.get(b, p);
+        if (w == monthWord) {
+            final int d1 = b[p + 8] - '0';
+            final int d2 = b[p + 9] - '0';
+            final int day = d1 * 10 + d2;
+            if (d1 < 0 || d1 > 9 || d2 < 0 || d2 > 9 || day < 1 || day > monthLength) {
+                return -1;
+            }
+            num = monthBase + day - 1;
+            return p + 10;
+        }
+        final long e = FastParse.date(b, p, p + 10);
+        if (e == FastParse.NOT_A_DATE) {
+            return -1;
+        }
+        final int day = (b[p + 8] - '0') * 10 + (b[p + 9] - '0');
+        monthWord = w;
+        monthBase = e - (day - 1);
+        final int year = (b[p] - '0') * 1000 + (b[p + 1] - '0') * 100 + (b[p + 2] - '0') * 10 + (b[p + 3] - '0');
+        final int month = (b[p + 5] - '0') * 10 + (b[p + 6] - '0');
+        monthLength = java.time.YearMonth.of(year, month).lengthOfMonth();
+        num = e;
+        return p + 10;
+    }
+
+    /**
+     * One row on the fast path.
+     *
+     * @return the index after the row, or -1 to read it on the general path (nothing has been recorded)
+     */
+    private int fastRow(RowStore store) {
+        final byte[] b = buf;
+        final int len = this.len;
+        int p = pos;
+        double x = 0;
+        double y = 0;
+        double n = Double.NaN;
+        int ps = 0;
+        int pe = 0;
+        for (int f = 0; f <= maxCol; f++) {
+            if (p >= len) {
+                return -1;
+            }
+            final int e;
+            switch (role[f]) {
+                case XCOL:
+                    e = kind == ChartInput.Kind.DATE ? plainDate(b, p, len) : plainNumber(b, p, len);
+                    x = num;
+                    break;
+                case YCOL:
+                    e = plainNumber(b, p, len);
+                    y = num;
+                    break;
+                case NCOL:
+                    e = plainNumber(b, p, len);
+                    n = num;
+                    break;
+                case KEY:
+                    e = plainField(b, p, len);
+                    if (e == p || e - p > 0xFFFF) {
+                        return -1;
+                    }
+                    ks[keyIndex[f]] = p;
+                    ke[keyIndex[f]] = e;
+                    break;
+                case PCOL:
+                    e = plainField(b, p, len);
+                    ps = p;
+                    pe = e;
+                    break;
+                default:
+                    if (b[p] == '"') {
+                        return -1;
+                    }
+                    e = delimiter(b, p, len);
+                    if (e >= 0 && b[e] == '"') {
+                        return -1;
+                    }
+                    break;
+            }
+            if (e < 0) {
+                return -1;
+            }
+            p = e;
+            if (f < maxCol) {
+                if (b[p] != ',') {
                     return -1;
                 }
-                final int end = f.tokenize(buf, pos, len, eof);
-                if (end >= 0) {
-                    return end;
-                }
-                // the row runs past the buffer: keep its bytes, read more, tokenise it again
-                if (pos == 0 && len == buf.length) {
-                    buf = Arrays.copyOf(buf, buf.length * 2);
-                }
-                System.arraycopy(buf, pos, buf, 0, len - pos);
-                len -= pos;
-                pos = 0;
-                fill();
+                p++;
             }
         }
-
-        private void fill() throws IOException {
-            while (len < buf.length && !eof) {
-                final int r = ch.read(ByteBuffer.wrap(buf, len, buf.length - len));
-                if (r < 0) {
-                    eof = true;
-                } else {
-                    len += r;
-                }
+        // the rest of the line: unquoted fields up to the line end
+        while (b[p] == ',') {
+            p = delimiter(b, p + 1, len);
+            if (p < 0 || b[p] == '"') {
+                return -1;
             }
         }
+        final int end;
+        if (b[p] == '\n') {
+            end = p + 1;
+        } else if (p + 1 < len && b[p + 1] == '\n') {
+            end = p + 2;
+        } else {
+            return -1;
+        }
+        if (kind == ChartInput.Kind.NUMBER) {
+            x += 0.0;
+        }
+        // conservative row checks: a row that may fail one is read again on the general path
+        if (checkNegativeN && n < 0 || checkNegativeY && y < 0 || checkPositiveY && y <= 0
+                || checkBinomial && y > n && n > 0) {
+            return -1;
+        }
+        rowLine = line;
+        final int id;
+        final boolean added;
+        if (keyCols.length == 1) {
+            final int guess = prev < 0 ? -1 : keys.successor(prev);
+            if (guess >= 0 && keys.matches(guess, b, ks[0], ke[0])) {
+                id = guess;
+                added = false;
+            } else {
+                final int kn = keyBytes(0, ke[0] - ks[0], b, ks[0]);
+                final int h = SeriesKeys.hash(keyScratch, kn);
+                final int found = keys.find(keyScratch, kn, h);
+                added = found < 0;
+                id = added ? addKey(kn, h) : found;
+            }
+        } else {
+            int kn = 0;
+            for (int k = 0; k < keyCols.length; k++) {
+                kn = keyBytes(kn, ke[k] - ks[k], b, ks[k]);
+            }
+            final int guess = prev < 0 ? -1 : keys.successor(prev);
+            if (guess >= 0 && keys.matches(guess, keyScratch, kn)) {
+                id = guess;
+                added = false;
+            } else {
+                final int h = SeriesKeys.hash(keyScratch, kn);
+                final int found = keys.find(keyScratch, kn, h);
+                added = found < 0;
+                id = added ? addKey(kn, h) : found;
+            }
+        }
+        final int phase = pc < 0 ? 0 : phaseId(b, ps, pe);
+        commit(store, id, added, x, y, n, phase);
+        line++;
+        return end;
+    }
 
-        private int column(List<String> header, String col, String option) {
-            for (int i = 0; i < header.size(); i++) {
-                if (header.get(i).equals(col)) {
-                    return i;
+    private int phaseId(byte[] b, int s, int e) {
+        final int n = e - s;
+        if (lastPhaseId >= 0 && lastPhase.length == n && SeriesKeys.equal(lastPhase, 0, b, s, n)) {
+            return lastPhaseId;
+        }
+        lastPhaseId = phaseId(new String(b, s, n, StandardCharsets.UTF_8));
+        lastPhase = Arrays.copyOfRange(b, s, e);
+        return lastPhaseId;
+    }
+
+    private int phaseId(String label) {
+        Integer id = phaseIds.get(label);
+        if (id == null) {
+            if (sharedKeys != null) {
+                throw new IllegalStateException("a re-read found a phase not read before");
+            }
+            id = phaseCount;
+            if (phaseCount == phaseLabels.length) {
+                phaseLabels = Arrays.copyOf(phaseLabels, phaseCount * 2);
+            }
+            phaseLabels[phaseCount++] = label;
+            phaseView = phaseLabels;
+            phaseIds.put(label, id);
+        }
+        return id;
+    }
+
+    private void commit(RowStore store, int id, boolean added, double x, double y, double n, int phase) {
+        if (id != prev) {
+            if (!added) {
+                grouped = false;
+            }
+        }
+        if (prev >= 0) {
+            keys.follow(prev, id);
+        }
+        prev = id;
+        if (sharedKeys == null) {
+            keys.countRow(id);
+        }
+        store.add(id, x, y, n, phase, base + pos);
+        rows++;
+    }
+
+    // ---------------------------------------------------------------------------------------------- general path
+
+    /** The field positions of one row. */
+    private static final class Tokens {
+        final int[] start;
+        final int[] end;
+        final boolean[] escaped;
+        int fields;
+
+        Tokens(int capacity) {
+            start = new int[capacity];
+            end = new int[capacity];
+            escaped = new boolean[capacity];
+        }
+
+        boolean blank(byte[] b) {
+            for (int f = 0; f < fields; f++) {
+                for (int i = start[f]; i < end[f]; i++) {
+                    if ((b[i] & 0xFF) > ' ') {
+                        return false;
+                    }
                 }
             }
-            for (int i = 0; i < header.size(); i++) {
-                if (header.get(i).equalsIgnoreCase(col)) {
-                    return i;
-                }
-            }
-            final List<String> shown = new ArrayList<>();
-            for (String h : header) {
-                shown.add(CsvTable.show(h));
-            }
-            throw new SpcInputException(String.format(Locale.ROOT, "%s: no column '%s' (%s); the columns are: %s",
-                    name, CsvTable.show(col), option, String.join(", ", shown)));
+            return true;
         }
     }
 
     /**
-     * Splits one row starting at {@code p} into fields (positions of the first {@code maxCol + 1} kept).
+     * Splits one row starting at {@code p} into fields (positions of the first {@code tok.start.length} kept).
      *
      * @return the index after the row's line end, or -1 if the row is not complete in {@code b[p, len)}
      */
-    private int tokenize(byte[] b, int p, int len, boolean eof) {
+    private int tokenize(Tokens t, byte[] b, int p, int len, boolean eof) {
+        final int cap = t.start.length;
         long ln = line;
         rowLine = line;
         int f = 0;
@@ -319,17 +818,17 @@ final class Feed {
                 }
                 e = i;
             }
-            if (f <= maxCol) {
-                fStart[f] = s;
-                fEnd[f] = e;
-                fEscaped[f] = escaped;
+            if (f < cap) {
+                t.start[f] = s;
+                t.end[f] = e;
+                t.escaped[f] = escaped;
             }
             f++;
             if (i >= len) {
                 if (!eof) {
                     return -1;
                 }
-                fields = Math.min(f, maxCol + 1);
+                t.fields = Math.min(f, cap);
                 line = ln;
                 return len;
             }
@@ -346,61 +845,51 @@ final class Feed {
                     i++;
                 }
             }
-            fields = Math.min(f, maxCol + 1);
+            t.fields = Math.min(f, cap);
             line = ln + 1;
             return i + 1;
         }
     }
 
-    private boolean blank(byte[] b) {
-        for (int f = 0; f < fields; f++) {
-            for (int i = fStart[f]; i < fEnd[f]; i++) {
-                if ((b[i] & 0xFF) > ' ') {
-                    return false;
-                }
-            }
-        }
-        return true;
-    }
-
     /** A field as text (unescaped, trimmed, UTF-8), for the header and for messages. */
-    private String text(byte[] b, int f) {
-        if (f >= fields) {
+    private String text(int f) {
+        if (f >= tok.fields) {
             return "";
         }
-        final int n = unescape(b, f);
+        final int n = unescape(f);
         return new String(scratch, 0, n, StandardCharsets.UTF_8).trim();
     }
 
     /** Copies a field into {@link #scratch}, undoing {@code ""}; returns its length. */
-    private int unescape(byte[] b, int f) {
-        final int s = fStart[f];
-        final int e = fEnd[f];
+    private int unescape(int f) {
+        final byte[] b = buf;
+        final int s = tok.start[f];
+        final int e = tok.end[f];
         if (scratch.length < e - s) {
             scratch = new byte[Math.max(e - s, scratch.length * 2)];
         }
         int n = 0;
         for (int i = s; i < e; i++) {
             scratch[n++] = b[i];
-            if (fEscaped[f] && b[i] == '"') {
+            if (tok.escaped[f] && b[i] == '"') {
                 i++;
             }
         }
         return n;
     }
 
-    private int trimStart(byte[] b, int f) {
-        int s = fStart[f];
-        final int e = fEnd[f];
-        while (s < e && (b[s] & 0xFF) <= ' ') {
+    private int trimStart(int f) {
+        int s = tok.start[f];
+        final int e = tok.end[f];
+        while (s < e && (buf[s] & 0xFF) <= ' ') {
             s++;
         }
         return s;
     }
 
-    private int trimEnd(byte[] b, int f, int s) {
-        int e = fEnd[f];
-        while (e > s && (b[e - 1] & 0xFF) <= ' ') {
+    private int trimEnd(int f, int s) {
+        int e = tok.end[f];
+        while (e > s && (buf[e - 1] & 0xFF) <= ' ') {
             e--;
         }
         return e;
@@ -410,17 +899,22 @@ final class Feed {
         return String.format(Locale.ROOT, "%s: row %d, column '%s'", file, rowLine, CsvTable.show(header.get(col)));
     }
 
-    private void row(byte[] b) {
-        final int id = key(b);
+    private void slowRow(RowStore store) {
+        final int before = keys.size();
+        final int id = slowKey();
+        final boolean added = keys.size() > before;
+        final ChartType type = types[keys.settings(id)];
+        final boolean useN = nc >= 0 && !type.isSubgrouped();
         // x
-        if (xc >= fields) {
+        if (xc >= tok.fields) {
             throw emptyX();
         }
-        final int xs0 = trimStart(b, xc);
-        final int xe0 = trimEnd(b, xc, xs0);
+        final int xs0 = trimStart(xc);
+        final int xe0 = trimEnd(xc, xs0);
         if (xs0 == xe0) {
             throw emptyX();
         }
+        final byte[] b = buf;
         if (kind == null) {
             kind = FastParse.date(b, xs0, xe0) != FastParse.NOT_A_DATE ? ChartInput.Kind.DATE
                     : !Double.isNaN(FastParse.number(b, xs0, xe0)) ? ChartInput.Kind.NUMBER
@@ -428,7 +922,7 @@ final class Feed {
             if (kind == null) {
                 throw new SpcInputException(String.format(Locale.ROOT,
                         "%s: '%s' is neither an ISO date (yyyy-mm-dd) nor a number; scan needs dates or numbers "
-                                + "as x (use chart for text labels)", where(xc), CsvTable.show(text(b, xc))));
+                                + "as x (use chart for text labels)", where(xc), CsvTable.show(text(xc))));
             }
         }
         double x;
@@ -437,7 +931,7 @@ final class Feed {
             if (d == FastParse.NOT_A_DATE) {
                 throw new SpcInputException(String.format(Locale.ROOT,
                         "%s: '%s' is not an ISO date (yyyy-mm-dd); the first row's x is a date, so every x must be",
-                        where(xc), CsvTable.show(text(b, xc))));
+                        where(xc), CsvTable.show(text(xc))));
             }
             x = d;
         } else {
@@ -445,38 +939,15 @@ final class Feed {
             if (x != x || Double.isInfinite(x)) {
                 throw new SpcInputException(String.format(Locale.ROOT,
                         "%s: '%s' is not a number; the first row's x is a number, so every x must be",
-                        where(xc), CsvTable.show(text(b, xc))));
+                        where(xc), CsvTable.show(text(xc))));
             }
             x += 0.0; // -0 and 0 are one point, as chart groups them
         }
-        final double y = number(b, yc);
-        final double n = nc < 0 ? Double.NaN : number(b, nc);
-        check(b, y, n);
-        final int c = rows >>> CHUNK_BITS;
-        if (c == ids.length) {
-            ids = Arrays.copyOf(ids, c + 1);
-            xs = Arrays.copyOf(xs, c + 1);
-            ys = Arrays.copyOf(ys, c + 1);
-            ids[c] = new int[CHUNK];
-            xs[c] = new double[CHUNK];
-            ys[c] = new double[CHUNK];
-            if (nc >= 0) {
-                ns = Arrays.copyOf(ns, c + 1);
-                ns[c] = new double[CHUNK];
-            }
-        }
-        final int r = rows & MASK;
-        ids[c][r] = id;
-        xs[c][r] = x;
-        ys[c][r] = y;
-        if (nc >= 0) {
-            ns[c][r] = n;
-        }
-        count[id]++;
-        rows++;
-        if (rows < 0) {
-            throw new SpcInputException(file + ": more than 2^31 - 1 data rows; split the feed");
-        }
+        final double y = number(yc);
+        final double n = useN ? number(nc) : Double.NaN;
+        check(type, useN, y, n);
+        final int phase = pc < 0 ? 0 : phaseId(pc < tok.fields ? text(pc) : "");
+        commit(store, id, added, x, y, n, phase);
     }
 
     private SpcInputException emptyX() {
@@ -485,67 +956,68 @@ final class Feed {
     }
 
     /** A numeric cell as {@code chart} reads it: NaN for empty or NA, an error for other text. */
-    private double number(byte[] b, int col) {
-        if (col >= fields) {
+    private double number(int col) {
+        if (col >= tok.fields) {
             return Double.NaN;
         }
-        final int s = trimStart(b, col);
-        final int e = trimEnd(b, col, s);
+        final byte[] b = buf;
+        final int s = trimStart(col);
+        final int e = trimEnd(col, s);
         if (s == e || e - s == 2 && (b[s] | 0x20) == 'n' && (b[s + 1] | 0x20) == 'a') {
             return Double.NaN;
         }
-        final double v = fEscaped[col] ? Double.NaN : FastParse.number(b, s, e);
+        final double v = tok.escaped[col] ? Double.NaN : FastParse.number(b, s, e);
         if (v != v) {
             throw new SpcInputException(String.format(Locale.ROOT,
                     "%s: '%s' is not a number; write a decimal number such as 12 or 0.85, or leave the cell "
-                            + "empty (or NA) for a missing value", where(col), CsvTable.show(text(b, col))));
+                            + "empty (or NA) for a missing value", where(col), CsvTable.show(text(col))));
         }
         if (Double.isInfinite(v)) {
             throw new SpcInputException(String.format(Locale.ROOT, "%s: '%s' is too large to be a number",
-                    where(col), CsvTable.show(text(b, col))));
+                    where(col), CsvTable.show(text(col))));
         }
         return v;
     }
 
     /** The row checks of {@code ChartInput}, with the same messages. */
-    private void check(byte[] b, double y, double n) {
-        if (nc >= 0 && n < 0) {
+    private void check(ChartType type, boolean useN, double y, double n) {
+        if (useN && n < 0) {
             throw new SpcInputException(String.format(Locale.ROOT,
-                    "%s: denominator '%s' is negative; it must be >= 0", where(nc), CsvTable.show(text(b, nc))));
+                    "%s: denominator '%s' is negative; it must be >= 0", where(nc), CsvTable.show(text(nc))));
         }
         final boolean counts = type == ChartType.P || type == ChartType.NP || type == ChartType.P_PRIME
                 || type == ChartType.C || type == ChartType.U || type == ChartType.U_PRIME || type == ChartType.G;
         if (counts && y < 0) {
             throw new SpcInputException(String.format(Locale.ROOT,
                     "%s: count '%s' is negative; a %s chart counts events, so values must be >= 0",
-                    where(yc), text(b, yc), type.id()));
+                    where(yc), text(yc), type.id()));
         }
         if (type == ChartType.T && y <= 0) {
             throw new SpcInputException(String.format(Locale.ROOT,
                     "%s: time '%s' is not positive; a t chart needs times between events > 0 (add 0.5 to "
-                            + "same-day events, or use a g chart)", where(yc), text(b, yc)));
+                            + "same-day events, or use a g chart)", where(yc), text(yc)));
         }
         final boolean binomial = type == ChartType.P || type == ChartType.NP || type == ChartType.P_PRIME;
-        if (binomial && nc >= 0 && y > n && n > 0) {
+        if (binomial && useN && y > n && n > 0) {
             throw new SpcInputException(String.format(Locale.ROOT,
                     "%s: numerator '%s' is greater than denominator '%s' (column '%s'); a %s chart needs "
-                            + "numerator <= denominator", where(yc), text(b, yc), text(b, nc), header.get(nc),
+                            + "numerator <= denominator", where(yc), text(yc), text(nc), header.get(nc),
                     type.id()));
         }
     }
 
-    /** The series id of the row's key, adding the key on first sight. */
-    private int key(byte[] b) {
-        // composite key: per key column a 2-byte length, then the trimmed, unescaped bytes
+    /** The series id of the tokenised row's key, adding the key on first sight. */
+    private int slowKey() {
+        final byte[] b = buf;
         int n = 0;
         for (int k = 0; k < keyCols.length; k++) {
             final int col = keyCols[k];
             int len = 0;
             int s = 0;
             byte[] src = b;
-            if (col < fields) {
-                if (fEscaped[col]) {
-                    final int u = unescape(b, col);
+            if (col < tok.fields) {
+                if (tok.escaped[col]) {
+                    final int u = unescape(col);
                     src = Arrays.copyOf(scratch, u);
                     s = 0;
                     int e = u;
@@ -557,8 +1029,8 @@ final class Feed {
                     }
                     len = e - s;
                 } else {
-                    s = trimStart(b, col);
-                    len = trimEnd(b, col, s) - s;
+                    s = trimStart(col);
+                    len = trimEnd(col, s) - s;
                 }
             }
             if (len > 0xFFFF) {
@@ -568,30 +1040,16 @@ final class Feed {
             }
             n = keyBytes(n, len, src, s);
         }
-        int h = 1;
-        for (int i = 0; i < n; i++) {
-            h = 31 * h + keyScratch[i];
+        final int h = SeriesKeys.hash(keyScratch, n);
+        final int found = keys.find(keyScratch, n, h);
+        return found >= 0 ? found : addKey(n, h);
+    }
+
+    /** Adds the key in {@link #keyScratch} as a new series: checked as text, settings chosen. */
+    private int addKey(int n, int h) {
+        if (sharedKeys != null) {
+            throw new IllegalStateException("a re-read found a key not read before");
         }
-        // MurmurHash3's fmix32 finaliser: keys such as S0000001, S0000002 ... otherwise cluster under linear probing
-        h ^= h >>> 16;
-        h *= 0x85ebca6b;
-        h ^= h >>> 13;
-        h *= 0xc2b2ae35;
-        h ^= h >>> 16;
-        final int mask = table.length - 1;
-        int slot = h & mask;
-        while (true) {
-            final int id = table[slot] - 1;
-            if (id < 0) {
-                break;
-            }
-            if (keyHash[id] == h && keyLen[id] == n
-                    && Arrays.equals(arena, keyOff[id], keyOff[id] + n, keyScratch, 0, n)) {
-                return id;
-            }
-            slot = (slot + 1) & mask;
-        }
-        // a new series: keys must be text
         try {
             StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(keyScratch, 0, n));
@@ -599,30 +1057,12 @@ final class Feed {
             throw new SpcInputException(String.format(Locale.ROOT,
                     "%s: a key is not valid UTF-8; save the file as CSV UTF-8", where(keyCols[0])));
         }
-        final int id = series++;
-        if (id == keyOff.length) {
-            final int cap = id * 2;
-            keyOff = Arrays.copyOf(keyOff, cap);
-            keyLen = Arrays.copyOf(keyLen, cap);
-            keyHash = Arrays.copyOf(keyHash, cap);
-            count = Arrays.copyOf(count, cap);
-        }
-        if (arenaLen + n > arena.length) {
-            arena = Arrays.copyOf(arena, Math.max(arena.length * 2, arenaLen + n));
-        }
-        System.arraycopy(keyScratch, 0, arena, arenaLen, n);
-        keyOff[id] = arenaLen;
-        keyLen[id] = n;
-        keyHash[id] = h;
-        arenaLen += n;
-        table[slot] = id + 1;
-        if (series * 2 > table.length) {
-            rehash();
+        final int id = keys.add(keyScratch, n, h);
+        if (types.length > 1 && settingsKey >= 0) {
+            keys.settings(id, settingsOf.applyAsInt(keys.key(id, settingsKey)));
         }
         return id;
     }
-
-    private byte[] keyScratch = new byte[256];
 
     private int keyBytes(int n, int len, byte[] src, int s) {
         if (keyScratch.length < n + 2 + len) {
@@ -634,36 +1074,41 @@ final class Feed {
         return n + 2 + len;
     }
 
-    private void rehash() {
-        table = new int[table.length * 2];
-        final int mask = table.length - 1;
-        for (int id = 0; id < series; id++) {
-            int slot = keyHash[id] & mask;
-            while (table[slot] != 0) {
-                slot = (slot + 1) & mask;
-            }
-            table[slot] = id + 1;
-        }
-    }
-
-    /** Counting sort of row indices by series id, stable: each series' rows stay in file order. */
-    private void group() {
-        start = new int[series + 1];
-        for (int s = 0; s < series; s++) {
-            start[s + 1] = start[s] + count[s];
-        }
-        final int[] next = Arrays.copyOf(start, series);
-        order = new int[rows];
-        for (int r = 0; r < rows; r++) {
-            order[next[ids[r >>> CHUNK_BITS][r & MASK]]++] = r;
-        }
-        ids = null;
-        table = null;
-    }
+    // ---------------------------------------------------------------------------------------------- state
 
     /** @return the file name as given */
     String file() {
         return file;
+    }
+
+    /** @return the file's size in bytes */
+    long fileSize() {
+        return fileSize;
+    }
+
+    /** @return bytes of the file consumed so far */
+    long bytesRead() {
+        return base + pos;
+    }
+
+    /** @return the file offset of the first data row */
+    long dataStart() {
+        return dataStart;
+    }
+
+    /** @return whether the whole file has been read */
+    boolean finished() {
+        return finished;
+    }
+
+    /** @return whether every series' rows have been contiguous so far */
+    boolean grouped() {
+        return grouped;
+    }
+
+    /** @return the series of the last row read, or -1 */
+    int lastSeries() {
+        return prev;
     }
 
     /** @return the key column names */
@@ -671,7 +1116,17 @@ final class Feed {
         return keyNames;
     }
 
-    /** @return how x was read: dates or numbers */
+    /** @return the series read so far */
+    SeriesKeys keys() {
+        return keys;
+    }
+
+    /** @return the label of a phase id; safe from other threads for ids handed to them after they were read */
+    String phaseLabel(int id) {
+        return phaseView[id];
+    }
+
+    /** @return how x was read: dates or numbers (null before the first data row) */
     ChartInput.Kind kind() {
         return kind;
     }
@@ -681,70 +1136,28 @@ final class Feed {
         return nc >= 0;
     }
 
-    /** @return the number of data rows */
-    int rows() {
+    /** @return whether rows carry a phase label */
+    boolean hasPhases() {
+        return pc >= 0;
+    }
+
+    /** @return the name of the phase column */
+    String phaseColumn() {
+        return pc < 0 ? null : header.get(pc);
+    }
+
+    /** @return the number of data rows read */
+    long rows() {
         return rows;
-    }
-
-    /** @return the number of series */
-    int seriesCount() {
-        return series;
-    }
-
-    /** @return the number of rows of a series */
-    int rowsOf(int s) {
-        return start[s + 1] - start[s];
-    }
-
-    /** @return the largest number of rows of any series */
-    int maxRows() {
-        int m = 0;
-        for (int s = 0; s < series; s++) {
-            m = Math.max(m, start[s + 1] - start[s]);
-        }
-        return m;
-    }
-
-    /**
-     * Copies the rows of a series, in file order, into the given arrays (each at least {@link #rowsOf} long;
-     * {@code n} may be null without a denominator).
-     *
-     * @return the number of rows
-     */
-    int gather(int s, double[] x, double[] y, double[] n) {
-        final int from = start[s];
-        final int to = start[s + 1];
-        final int[] ord = order;
-        final double[][] xc0 = xs;
-        final double[][] yc0 = ys;
-        final double[][] nc0 = ns;
-        for (int i = from; i < to; i++) {
-            final int r = ord[i];
-            final int c = r >>> CHUNK_BITS;
-            final int o = r & MASK;
-            x[i - from] = xc0[c][o];
-            y[i - from] = yc0[c][o];
-            if (n != null) {
-                n[i - from] = nc0[c][o];
-            }
-        }
-        return to - from;
-    }
-
-    /** @return the key of a series, one string per key column */
-    String[] key(int s) {
-        final String[] out = new String[keyCols.length];
-        int p = keyOff[s];
-        for (int k = 0; k < out.length; k++) {
-            final int len = ((arena[p] & 0xFF) << 8) | (arena[p + 1] & 0xFF);
-            out[k] = new String(arena, p + 2, len, StandardCharsets.UTF_8);
-            p += 2 + len;
-        }
-        return out;
     }
 
     /** @return an x as written in outputs: the ISO date, or the number as chart writes it */
     String label(double x) {
+        return label(kind, x);
+    }
+
+    /** @return an x as written in outputs for a kind */
+    static String label(ChartInput.Kind kind, double x) {
         if (kind == ChartInput.Kind.DATE) {
             return java.time.LocalDate.ofEpochDay((long) x).toString();
         }

@@ -1,6 +1,7 @@
 package org.shewhart.cli;
 
 import java.io.BufferedOutputStream;
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.time.LocalDate;
@@ -9,6 +10,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.shewhart.datasets.FeedGenerator;
 import org.shewhart.engine.SpcInputException;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -52,6 +54,12 @@ final class GenerateCommand implements Callable<Integer> {
             description = "also write what was planted: series, mean, sigma, shift size, first shifted point and x.")
     String truth;
 
+    /** Whether to draw a progress line on standard error; set by {@link Main}. */
+    boolean progress;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec command;
+
     @Override
     public Integer call() throws IOException {
         final LocalDate from;
@@ -68,11 +76,57 @@ final class GenerateCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw e instanceof SpcInputException ? e : new SpcInputException(e.getMessage());
         }
-        try (OutputStream feed = new BufferedOutputStream(ChartCommand.Output.open(output), 1 << 16);
+        final Progress bar = Progress.of(command.commandLine().getErr(), progress, "generate");
+        final long rows = (long) series * points;
+        try (OutputStream feed = new Counting(new BufferedOutputStream(ChartCommand.Output.open(output), 1 << 16),
+                    bar, rows);
                 OutputStream t = truth == null ? null : new BufferedOutputStream(ChartCommand.Output.open(truth))) {
             g.write(feed, t);
+        } finally {
+            bar.finish();
         }
         return 0;
+    }
+
+    /** Counts the lines written, for the progress line. */
+    private static final class Counting extends FilterOutputStream {
+        private final Progress bar;
+        private final long total;
+        private long lines = -1;
+        private long bytes;
+
+        Counting(OutputStream out, Progress bar, long total) {
+            super(out);
+            this.bar = bar;
+            this.total = total;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            out.write(b);
+            bytes++;
+            if (b == '\n') {
+                lines++;
+                bar.update(lines, total, this::detail);
+            }
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            out.write(b, off, len);
+            bytes += len;
+            for (int i = off; i < off + len; i++) {
+                if (b[i] == '\n') {
+                    lines++;
+                }
+            }
+            bar.update(lines, total, this::detail);
+        }
+
+        private String detail() {
+            return String.format(Locale.ROOT, "%,d of %,d rows, %s MB written", Math.max(0, lines), total,
+                    Progress.mb(bytes));
+        }
     }
 
     private static String choice(String option, String value, String... valid) {

@@ -34,7 +34,7 @@ public final class Main implements Runnable {
      * @param args command-line arguments
      */
     public static void main(String[] args) {
-        System.exit(run(args, new PrintWriter(System.err, true)));
+        System.exit(run(args, new PrintWriter(System.err, true), Progress.stderrIsTerminal()));
     }
 
     /**
@@ -45,8 +45,22 @@ public final class Main implements Runnable {
      * @return the exit code
      */
     static int run(String[] args, PrintWriter err) {
+        return run(args, err, false);
+    }
+
+    /**
+     * Runs the command line without exiting.
+     *
+     * @param args command-line arguments
+     * @param err where error messages (and progress lines) go
+     * @param progress whether long commands draw a progress line on {@code err} (standard error is a terminal)
+     * @return the exit code
+     */
+    static int run(String[] args, PrintWriter err, boolean progress) {
         final CommandLine cli = new CommandLine(new Main());
         cli.setErr(err);
+        ((ScanCommand) cli.getSubcommands().get("scan").getCommand()).progress = progress;
+        ((GenerateCommand) cli.getSubcommands().get("generate").getCommand()).progress = progress;
         cli.setParameterExceptionHandler((ex, a) -> {
             err.println("shewhart: " + oneLine(ex.getMessage()));
             err.println("Run 'shewhart " + commandName(ex.getCommandLine()) + "--help' for the options.");

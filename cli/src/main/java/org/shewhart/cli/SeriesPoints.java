@@ -1,8 +1,6 @@
 package org.shewhart.cli;
 
-import java.util.Arrays;
 import org.shewhart.engine.ChartType;
-import org.shewhart.engine.Series;
 
 /**
  * Turns the rows of one series into chart points exactly as {@link ChartInput} does for {@code shewhart chart}:
@@ -10,19 +8,22 @@ import org.shewhart.engine.Series;
  * denominator the summed numerator over the summed denominator (only rows with both), or for c charts the summed
  * count, or for subgroup charts the mean, SD, range and count. Rows of one x are summed in file order, as
  * {@code chart} sums them, so the sums agree to the last bit. Stateless; works in a caller's {@link
- * ScanCommand.Scratch}.
+ * ScanRun.Scratch}.
  */
 final class SeriesPoints {
     private SeriesPoints() {
     }
 
     /**
-     * Aggregates {@code rows} rows held in {@code sc.x, sc.y, sc.n} into points in {@code sc.key, sc.value,
-     * sc.size, sc.sd, sc.range}.
+     * Aggregates {@code rows} rows held in {@code sc.x, sc.y, sc.n} (and with {@code phases} the phase label ids in
+     * {@code sc.phase}) into points in {@code sc.key, sc.value, sc.size, sc.sd, sc.range} (and
+     * {@code sc.pointPhase}: the label of each point's first row in file order). If the rows of one point carry
+     * different labels, {@code sc.conflict} is the first such point and {@code sc.conflictA, sc.conflictB} the
+     * labels; otherwise {@code sc.conflict} is -1.
      *
      * @return the number of points
      */
-    static int aggregate(int rows, ScanCommand.Scratch sc, boolean sizes, ChartType type) {
+    static int aggregate(int rows, ScanRun.Scratch sc, boolean sizes, ChartType type, boolean phases) {
         final double[] x = sc.x;
         final double[] y = sc.y;
         final double[] n = sc.n;
@@ -38,6 +39,7 @@ final class SeriesPoints {
             mergeSort(idx, sc.tmp, 0, rows, x);
         }
         final boolean subgroups = type.isSubgrouped();
+        sc.conflict = -1;
         int k = 0;
         int i = 0;
         while (i < rows) {
@@ -50,6 +52,18 @@ final class SeriesPoints {
             double m2 = 0;
             double min = Double.POSITIVE_INFINITY;
             double max = Double.NEGATIVE_INFINITY;
+            if (phases) {
+                // the rows of one x are in file order (the sort is stable): the first row's label is the point's
+                final int label = sc.phase[idx[i]];
+                sc.pointPhase[k] = label;
+                for (int j = i + 1; j < rows && x[idx[j]] == key; j++) {
+                    if (sc.phase[idx[j]] != label && sc.conflict < 0) {
+                        sc.conflict = k;
+                        sc.conflictA = label;
+                        sc.conflictB = sc.phase[idx[j]];
+                    }
+                }
+            }
             while (i < rows && x[idx[i]] == key) {
                 final int r = idx[i];
                 final double v = y[r];
@@ -88,16 +102,6 @@ final class SeriesPoints {
             k++;
         }
         return k;
-    }
-
-    /** The engine's series for the first {@code m} points in the scratch arrays. */
-    static Series series(int m, ScanCommand.Scratch sc, boolean sizes, ChartType type) {
-        final double[] v = Arrays.copyOf(sc.value, m);
-        if (type.isSubgrouped()) {
-            return Series.ofSubgroups(v, Arrays.copyOf(sc.sd, m), Arrays.copyOf(sc.range, m),
-                    Arrays.copyOf(sc.size, m));
-        }
-        return sizes ? Series.of(v, Arrays.copyOf(sc.size, m)) : Series.of(v);
     }
 
     /** Stable merge sort of indices by their x (top-down, into {@code tmp}). */

@@ -1,0 +1,333 @@
+package org.shewhart.cli;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.shewhart.engine.SpcInputException;
+
+/**
+ * A temporary file of sorted runs: each run holds the rows of one memory-load of the feed, sorted by series id
+ * (stable, so each series' rows stay in file order), as segments {@code [id][count][x...][y...][n...][phase...]}
+ * of raw little-endian numbers. Runs are listed in file order of their rows, so reading a series from every run
+ * in list order gives its rows in file order: the rows, and so the charts, of the in-memory scan.
+ *
+ * <p>Runs are merged with one read buffer each; when there are more runs than {@link #fanIn}, groups of
+ * consecutive runs are first merged into longer runs (appended to the file). The file is deleted on
+ * {@link #close}. Not thread-safe.
+ */
+final class Spill implements Closeable {
+    private final Path file;
+    private final FileChannel ch;
+    private final boolean withN;
+    private final boolean withPhase;
+    private final int bufferBytes;
+    private final int fanIn;
+    private final ByteBuffer out;
+    private long end;
+    private final List<long[]> runs = new ArrayList<>();
+    private long bytesWritten;
+
+    /**
+     * @param dir folder for the temporary file
+     * @param budget the memory budget in bytes, which sizes buffers and the merge fan-in
+     */
+    Spill(Path dir, boolean withN, boolean withPhase, long budget) {
+        this.withN = withN;
+        this.withPhase = withPhase;
+        this.bufferBytes = (int) Math.max(4 << 10, Math.min(1 << 20, budget / 64));
+        this.fanIn = (int) Math.max(2, Math.min(128, budget / 2 / bufferBytes));
+        try {
+            this.file = Files.createTempFile(dir, "shewhart-scan-", ".spill");
+            this.file.toFile().deleteOnExit();
+            this.ch = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE);
+        } catch (IOException e) {
+            throw new SpcInputException(String.format(Locale.ROOT,
+                    "cannot create a temporary file in %s for a feed larger than --memory: %s (set --temp-dir)",
+                    dir, CsvTable.reason(e)));
+        }
+        this.out = ByteBuffer.allocate(bufferBytes).order(ByteOrder.LITTLE_ENDIAN);
+    }
+
+    /** @return the number of runs */
+    int runs() {
+        return runs.size();
+    }
+
+    /** @return the merge fan-in */
+    int fanIn() {
+        return fanIn;
+    }
+
+    /** @return the read buffer of one run in a merge, in bytes */
+    int bufferBytes() {
+        return bufferBytes;
+    }
+
+    /** @return bytes written to the file so far */
+    long bytesWritten() {
+        return bytesWritten;
+    }
+
+    /** @return the file */
+    Path file() {
+        return file;
+    }
+
+    /**
+     * Writes the rows held in {@code store} as one run, sorted by series id.
+     *
+     * @param series the number of series so far
+     * @param start scratch of at least {@code series + 1} ints, or null
+     * @param order scratch of at least {@code store.size()} ints, or null
+     * @param at where the run goes in the list (file order of its rows)
+     */
+    void writeRun(RowStore store, int series, int[] start, int[] order, int at) throws IOException {
+        store.group(series, start, order);
+        final long from = end;
+        for (int s = 0; s < series; s++) {
+            final int count = store.rowsOf(s);
+            if (count == 0) {
+                continue;
+            }
+            putInt(s);
+            putInt(count);
+            final int first = store.start(s);
+            for (int i = 0; i < count; i++) {
+                putDouble(store.x(store.ordered(first + i)));
+            }
+            for (int i = 0; i < count; i++) {
+                putDouble(store.y(store.ordered(first + i)));
+            }
+            if (withN) {
+                for (int i = 0; i < count; i++) {
+                    putDouble(store.n(store.ordered(first + i)));
+                }
+            }
+            if (withPhase) {
+                for (int i = 0; i < count; i++) {
+                    putInt(store.phase(store.ordered(first + i)));
+                }
+            }
+        }
+        flush();
+        runs.add(at, new long[] {from, end});
+    }
+
+    private void putInt(int v) throws IOException {
+        if (out.remaining() < 4) {
+            flush();
+        }
+        out.putInt(v);
+    }
+
+    private void putDouble(double v) throws IOException {
+        if (out.remaining() < 8) {
+            flush();
+        }
+        out.putDouble(v);
+    }
+
+    private void flush() throws IOException {
+        out.flip();
+        while (out.hasRemaining()) {
+            end += ch.write(out, end);
+        }
+        bytesWritten += out.position();
+        out.clear();
+    }
+
+    /**
+     * Merges runs until at most {@link #fanIn} remain (for a merge with one buffer per run), then opens the
+     * final merge.
+     *
+     * @param series the number of series
+     */
+    Merge merge(int series) throws IOException {
+        while (runs.size() > fanIn) {
+            final List<long[]> next = new ArrayList<>();
+            for (int i = 0; i < runs.size(); i += fanIn) {
+                final List<long[]> group = runs.subList(i, Math.min(runs.size(), i + fanIn));
+                if (group.size() == 1) {
+                    next.add(group.get(0));
+                    continue;
+                }
+                final Merge m = new Merge(group);
+                final long from = end;
+                double[] x = new double[16];
+                double[] y = new double[16];
+                double[] n = withN ? new double[16] : null;
+                int[] p = withPhase ? new int[16] : null;
+                for (int s = 0; s < series; s++) {
+                    final int count = m.rowsOf(s);
+                    if (count == 0) {
+                        continue;
+                    }
+                    if (x.length < count) {
+                        x = new double[count];
+                        y = new double[count];
+                        n = withN ? new double[count] : null;
+                        p = withPhase ? new int[count] : null;
+                    }
+                    m.read(s, x, y, n, p, 0);
+                    putInt(s);
+                    putInt(count);
+                    for (int i2 = 0; i2 < count; i2++) {
+                        putDouble(x[i2]);
+                    }
+                    for (int i2 = 0; i2 < count; i2++) {
+                        putDouble(y[i2]);
+                    }
+                    if (withN) {
+                        for (int i2 = 0; i2 < count; i2++) {
+                            putDouble(n[i2]);
+                        }
+                    }
+                    if (withPhase) {
+                        for (int i2 = 0; i2 < count; i2++) {
+                            putInt(p[i2]);
+                        }
+                    }
+                }
+                flush();
+                next.add(new long[] {from, end});
+            }
+            runs.clear();
+            runs.addAll(next);
+        }
+        return new Merge(runs);
+    }
+
+    @Override
+    public void close() throws IOException {
+        try {
+            ch.close();
+        } finally {
+            Files.deleteIfExists(file);
+        }
+    }
+
+    /** Reads series from a list of runs in id order, each run through its own buffer. */
+    final class Merge {
+        private final Cursor[] cursors;
+
+        Merge(List<long[]> list) throws IOException {
+            cursors = new Cursor[list.size()];
+            for (int i = 0; i < cursors.length; i++) {
+                cursors[i] = new Cursor(list.get(i)[0], list.get(i)[1]);
+            }
+        }
+
+        /** @return the rows of series s in these runs (ids must be asked in increasing order) */
+        int rowsOf(int s) {
+            int rows = 0;
+            for (Cursor c : cursors) {
+                if (c.id == s) {
+                    rows += c.count;
+                }
+            }
+            return rows;
+        }
+
+        /** Reads the rows of series s, run by run, into the arrays from index {@code at}; @return rows read */
+        int read(int s, double[] x, double[] y, double[] n, int[] phase, int at) throws IOException {
+            int k = at;
+            for (Cursor c : cursors) {
+                if (c.id == s) {
+                    final int count = c.count;
+                    c.doubles(x, k, count);
+                    c.doubles(y, k, count);
+                    if (withN) {
+                        c.doubles(n, k, count);
+                    }
+                    if (withPhase) {
+                        c.ints(phase, k, count);
+                    }
+                    k += count;
+                    c.next();
+                }
+            }
+            return k - at;
+        }
+    }
+
+    /** Sequential reading of one run. */
+    private final class Cursor {
+        private final ByteBuffer buf = ByteBuffer.allocate(bufferBytes).order(ByteOrder.LITTLE_ENDIAN);
+        private long pos;
+        private final long limit;
+        int id = -1;
+        int count;
+
+        Cursor(long from, long to) throws IOException {
+            pos = from;
+            limit = to;
+            buf.flip();
+            next();
+        }
+
+        void next() throws IOException {
+            if (buf.remaining() < 8 && !ensure(8)) {
+                id = Integer.MAX_VALUE;
+                count = 0;
+                return;
+            }
+            id = buf.getInt();
+            count = buf.getInt();
+        }
+
+        /** Makes at least {@code n} bytes available (n <= buffer); @return false at the end of the run */
+        private boolean ensure(int n) throws IOException {
+            if (buf.remaining() >= n) {
+                return true;
+            }
+            buf.compact();
+            while (buf.position() < n && pos < limit) {
+                final int want = (int) Math.min(buf.remaining(), limit - pos);
+                final int old = buf.limit();
+                buf.limit(buf.position() + want);
+                final int r = ch.read(buf, pos);
+                buf.limit(old);
+                if (r < 0) {
+                    throw new IOException("spill file truncated");
+                }
+                pos += r;
+            }
+            buf.flip();
+            return buf.remaining() >= n;
+        }
+
+        void doubles(double[] dst, int at, int count) throws IOException {
+            int done = 0;
+            while (done < count) {
+                if (!ensure(8)) {
+                    throw new IOException("spill file truncated");
+                }
+                final int k = Math.min(count - done, buf.remaining() >>> 3);
+                buf.asDoubleBuffer().get(dst, at + done, k);
+                buf.position(buf.position() + (k << 3));
+                done += k;
+            }
+        }
+
+        void ints(int[] dst, int at, int count) throws IOException {
+            int done = 0;
+            while (done < count) {
+                if (!ensure(4)) {
+                    throw new IOException("spill file truncated");
+                }
+                final int k = Math.min(count - done, buf.remaining() >>> 2);
+                buf.asIntBuffer().get(dst, at + done, k);
+                buf.position(buf.position() + (k << 2));
+                done += k;
+            }
+        }
+    }
+}
