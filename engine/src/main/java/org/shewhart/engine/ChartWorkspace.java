@@ -275,11 +275,7 @@ public final class ChartWorkspace {
      * The whole computation: validation, plotted values, per phase centre, sigma and lines, the profile's rules and
      * runs analysis, point types, signals, variation and assurance. The columns are 0-based, of length n.
      */
-    public static final long[] T = new long[8];
-    static final java.lang.management.ThreadMXBean MX = java.lang.management.ManagementFactory.getThreadMXBean();
-    static long TT() { return MX.getCurrentThreadCpuTime(); }
     void run(double[] value, double[] size, double[] sd, double[] range, int length) {
-        long t0 = TT();
         if (length == 0) {
             throw new SpcInputException("no points to chart: the series is empty");
         }
@@ -312,7 +308,6 @@ public final class ChartWorkspace {
             }
         }
         // Limits writes every line of every point of a phase, NaN where there is none
-        long t1 = TT(); T[0] += t1 - t0;
         final Limits.Columns columns = new Limits.Columns(v, value, size, sd, range);
         for (int p = 0; p < phases; p++) {
             final int from = starts[p];
@@ -327,7 +322,6 @@ public final class ChartWorkspace {
             phaseSigma[p] = Limits.phase(spec, columns, use, from, to, lines, scratch);
         }
 
-        long t2 = TT(); T[1] += t2 - t1;
         // the multiplier scales values and lines after calculation (qicharts2 `multiply`)
         final double m = multiply;
         if (m != 1) {
@@ -344,9 +338,7 @@ public final class ChartWorkspace {
         for (int p = 0; p < phases; p++) {
             final int from = starts[p];
             final int to = starts[p + 1];
-            long t3 = TT();
             applyRules(from, to);
-            long t4 = TT(); T[2] += t4 - t3;
             hasRuns[p] = type != ChartType.MR;
             if (hasRuns[p]) {
                 // categories have no order: the statistics are reported, but never signal (qicharts2 dots.only)
@@ -359,11 +351,8 @@ public final class ChartWorkspace {
                 }
             }
             baselinePoints[p] = points;
-            T[3] += TT() - t4;
         }
-        long t5 = TT();
         classify();
-        T[4] += TT() - t5;
         variation = lastType();
         assurance = assess();
     }
