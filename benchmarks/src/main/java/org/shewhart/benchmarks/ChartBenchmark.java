@@ -1,6 +1,5 @@
 package org.shewhart.benchmarks;
 
-import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -34,12 +33,12 @@ import org.shewhart.engine.RuleProfile;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Fork(value = 1, jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
+@Fork(value = 1, jvmArgsAppend = {"-Xms3g", "-Xmx3g"})
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
 public class ChartBenchmark {
     /** Series length in points. */
-    @Param({"104", "10000", "1000000"})
+    @Param({"100", "10000", "1000000", "10000000"})
     public int length;
 
     /** Rule profile. */
@@ -50,26 +49,18 @@ public class ChartBenchmark {
     @Param({"xmr"})
     public String chart;
 
+    /** Dataset: noise, shifted or ties. */
+    @Param({"shifted", "noise", "ties"})
+    public String dataset = "shifted";
+
     double[] values;
     ChartSpec spec;
 
-    /** Noise around 50 with a planted shift in the last quarter, from a fixed seed. */
+    /** The dataset from a fixed seed (by default noise around 50 with a planted shift in the last quarter). */
     @Setup(Level.Trial)
     public void setUp() {
-        values = series(length, 42);
+        values = Data.series(dataset, length, 42);
         spec = ChartSpec.builder(ChartType.of(chart)).profile(RuleProfile.of(profile)).build();
-    }
-
-    static double[] series(int n, long seed) {
-        final SplittableRandom random = new SplittableRandom(seed);
-        final double[] v = new double[n];
-        for (int i = 0; i < n; i++) {
-            // sum of 4 uniforms: bell-shaped, cheap and reproducible; a +1.5 sigma shift in the last quarter
-            final double noise = random.nextDouble() + random.nextDouble() + random.nextDouble()
-                    + random.nextDouble() - 2;
-            v[i] = 50 + 10 * noise + (i >= n - n / 4 ? 9 : 0);
-        }
-        return v;
     }
 
     /**
@@ -79,22 +70,7 @@ public class ChartBenchmark {
      */
     @Benchmark
     public double sum() {
-        final double[] v = values;
-        double s0 = 0;
-        double s1 = 0;
-        double s2 = 0;
-        double s3 = 0;
-        int i = 0;
-        for (; i + 3 < v.length; i += 4) {
-            s0 += v[i];
-            s1 += v[i + 1];
-            s2 += v[i + 2];
-            s3 += v[i + 3];
-        }
-        for (; i < v.length; i++) {
-            s0 += v[i];
-        }
-        return s0 + s1 + s2 + s3;
+        return Data.sum(values);
     }
 
     /**

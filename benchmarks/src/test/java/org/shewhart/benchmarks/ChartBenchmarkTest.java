@@ -48,6 +48,7 @@ final class ChartBenchmarkTest {
         b.length = length;
         b.profile = profile;
         b.chart = "xmr";
+        b.dataset = "shifted";
         b.setUp();
         return b;
     }

@@ -1,5 +1,6 @@
 package org.shewhart.engine;
 
+import java.util.Arrays;
 import java.util.Locale;
 import org.apache.commons.statistics.distribution.NormalDistribution;
 import org.shewhart.engine.internal.Descriptive;
@@ -39,6 +40,28 @@ final class Limits {
     private Limits() {
     }
 
+    /**
+     * Whether {@link #phase} gives every point of a phase the same centre, limits and zone lines: true of run, XmR,
+     * MR, c, g and t charts, whose lines depend on no per-point denominator. The bit-parallel rules then compare
+     * with one value per line ({@code ChartWorkspaceEquivalenceTest} checks the claim on random charts).
+     *
+     * @param type chart type
+     * @return whether the lines are constant within a phase
+     */
+    static boolean constantPerPhase(ChartType type) {
+        switch (type) {
+            case RUN:
+            case XMR:
+            case MR:
+            case C:
+            case G:
+            case T:
+                return true;
+            default:
+                return false;
+        }
+    }
+
     /** The inputs of one computation: plotted values and the series' raw columns. */
     record Columns(double[] v, double[] value, double[] size, double[] sd, double[] range) {
     }
@@ -56,17 +79,25 @@ final class Limits {
         switch (type) {
             case RUN: {
                 final double centre = known(spec.knownCentre(), spec, Descriptive.median(v, use, from, to, scratch));
-                for (int i = from; i < to; i++) {
-                    lines[CENTRE][i] = centre;
-                }
+                fill(lines, from, to, k, centre, Double.NaN, -INF, INF);
                 return Double.NaN;
             }
             case XMR: {
-                final double centre = known(spec.knownCentre(), spec, Descriptive.mean(v, use, from, to));
-                final double sigma = known(spec.knownSigma(), spec, individualsSigma(spec, v, use, from, to));
-                for (int i = from; i < to; i++) {
-                    fill(lines, i, k, centre, sigma, -INF, INF);
+                final double centre;
+                final double sigma;
+                final SigmaMethod method = spec.sigmaMethod();
+                if (method == null || method == SigmaMethod.MOVING_RANGE) {
+                    // the mean and the average moving range in the same two passes (the same sums, in the same
+                    // order, as Descriptive.mean and MovingRanges.average)
+                    final double[] both = new double[2];
+                    MovingRanges.meanAndAverage(v, use, from, to, spec.screensMovingRanges(), both);
+                    centre = known(spec.knownCentre(), spec, both[0]);
+                    sigma = known(spec.knownSigma(), spec, individualsSigma(spec, both[1]));
+                } else {
+                    centre = known(spec.knownCentre(), spec, Descriptive.mean(v, use, from, to));
+                    sigma = known(spec.knownSigma(), spec, individualsSigma(spec, v, use, from, to));
                 }
+                fill(lines, from, to, k, centre, sigma, -INF, INF);
                 return sigma;
             }
             case MR: {
@@ -74,9 +105,7 @@ final class Limits {
                 // sigma of a moving range of span 2 is d3(2) sigma = (D4(2) - 1) / 3 x mean MR, so that
                 // centre + 3 sigma = 3.267 x mean MR (qicharts2 qic.mr)
                 final double sigma = (MovingRanges.SCREEN_LIMIT - 1) / 3 * centre;
-                for (int i = from; i < to; i++) {
-                    fill(lines, i, k, centre, sigma, 0, INF);
-                }
+                fill(lines, from, to, k, centre, sigma, 0, INF);
                 return sigma;
             }
             case T:
@@ -90,9 +119,7 @@ final class Limits {
             case C: {
                 final double centre = known(spec.knownCentre(), spec, Descriptive.mean(v, use, from, to));
                 final double sigma = Math.sqrt(centre);
-                for (int i = from; i < to; i++) {
-                    fill(lines, i, k, centre, sigma, 0, INF);
-                }
+                fill(lines, from, to, k, centre, sigma, 0, INF);
                 return sigma;
             }
             case G:
@@ -110,11 +137,17 @@ final class Limits {
         }
     }
 
-    /** Fills the centre, k-sigma limits and zone lines of point i, clamped to [lo, hi]. */
+    /**
+     * Fills the centre, k-sigma limits and zone lines of point i, clamped to [lo, hi]; the six lines are NaN
+     * without a sigma (every line of every point is written: the caller does not clear them).
+     */
     private static void fill(double[][] lines, int i, double k, double centre, double sigma, double lo,
             double hi) {
         lines[CENTRE][i] = centre;
         if (!(sigma == sigma) || Double.isInfinite(sigma) || !(centre == centre)) {
+            for (int line = LOWER; line <= UPPER2; line++) {
+                lines[line][i] = Double.NaN;
+            }
             return;
         }
         lines[LOWER][i] = clamp(centre - k * sigma, lo, hi);
@@ -125,6 +158,21 @@ final class Limits {
         lines[UPPER2][i] = clamp(centre + 2 * k / 3 * sigma, lo, hi);
     }
 
+    /**
+     * Fills points {@code [from, to)} with the same lines, computed once as {@link #fill(double[][], int, double,
+     * double, double, double, double)} computes them (hence the same values, bit for bit).
+     */
+    private static void fill(double[][] lines, int from, int to, double k, double centre, double sigma, double lo,
+            double hi) {
+        if (from >= to) {
+            return;
+        }
+        fill(lines, from, k, centre, sigma, lo, hi);
+        for (double[] line : lines) {
+            Arrays.fill(line, from + 1, to, line[from]);
+        }
+    }
+
     private static double clamp(double x, double lo, double hi) {
         return x < lo ? lo : x > hi ? hi : x;
     }
@@ -132,6 +180,12 @@ final class Limits {
     /** A known value given in plotted units (after the multiplier), or the estimate. */
     private static double known(double knownValue, ChartSpec spec, double estimate) {
         return knownValue == knownValue ? knownValue / spec.multiply() : estimate;
+    }
+
+    /** The individuals sigma from an average moving range: 2.66 / 3 x AMR (MDC) or AMR / d2(2). */
+    private static double individualsSigma(ChartSpec spec, double amr) {
+        // MDC: limits at mean ± 2.66 AMR, i.e. sigma = 2.66 / 3 x AMR; otherwise sigma = AMR / d2(2)
+        return spec.profile().usesMdcConstant() ? amr * MDC_CONSTANT / 3 : amr / D2;
     }
 
     static double individualsSigma(ChartSpec spec, double[] v, boolean[] use, int from, int to) {
@@ -164,11 +218,11 @@ final class Limits {
                 ? Math.pow(knownCentre / spec.multiply(), 1 / T_POWER) : Descriptive.mean(w, use, from, to);
         final double sigma = individualsSigma(spec, w, use, from, to);
         final double k = spec.sigmas();
-        for (int i = from; i < to; i++) {
-            fill(lines, i, k, centre, sigma, -INF, INF);
-            for (int line = 0; line < lines.length; line++) {
-                final double x = lines[line][i];
-                lines[line][i] = x < 0 ? 0 : Math.pow(x, T_POWER);
+        fill(lines, from, to, k, centre, sigma, -INF, INF);
+        if (from < to) {
+            for (double[] line : lines) {
+                final double x = line[from];
+                Arrays.fill(line, from, to, x < 0 ? 0 : Math.pow(x, T_POWER));
             }
         }
         return sigma;
@@ -235,10 +289,8 @@ final class Limits {
         final double centre = knownCentre == knownCentre ? G_MEDIAN_FACTOR * knownCentre
                 : Descriptive.median(v, use, from, to, scratch);
         final double k = spec.sigmas();
-        for (int i = from; i < to; i++) {
-            fill(lines, i, k, mean, sigma, 0, INF);
-            lines[CENTRE][i] = centre;
-        }
+        fill(lines, from, to, k, mean, sigma, 0, INF);
+        Arrays.fill(lines[CENTRE], from, to, centre);
         return sigma;
     }
 

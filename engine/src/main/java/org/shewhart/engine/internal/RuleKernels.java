@@ -79,6 +79,20 @@ public final class RuleKernels {
      */
     public static void trend(double[] v, int from, int to, int length, boolean skipTies, boolean wholePattern,
             int[] mask, int bit) {
+        trend(v, from, to, length, skipTies, wholePattern, mask, bit, null);
+    }
+
+    /**
+     * Trends, as {@link #trend(double[], int, int, int, boolean, boolean, int[], int)}, also recording the side of
+     * every flagged point in one pass: bit i of {@code rising} (word {@code i >>> 6}) is set if the trend that
+     * flags point i rises and cleared if it falls; other bits are left alone. A point flagged by two trends (a
+     * turning point, or ties after it) takes the direction of the later one, the one that goes on past it, so the
+     * bit equals {@code trendSide(...) > 0} for every flagged point without rescanning ties.
+     *
+     * @param rising receives the sides (a bitset over point indices), or {@code null} if not wanted
+     */
+    public static void trend(double[] v, int from, int to, int length, boolean skipTies, boolean wholePattern,
+            int[] mask, int bit, long[] rising) {
         int direction = 0;
         int count = 0;
         int start = from;
@@ -130,10 +144,22 @@ public final class RuleKernels {
                     for (int j = count == length ? start : last + 1; j < i; j++) {
                         if (v[j] == v[j]) {
                             mask[j] |= bit;
+                            side(rising, j, direction);
                         }
                     }
                 }
                 mask[i] |= bit;
+                side(rising, i, direction);
+            }
+        }
+    }
+
+    private static void side(long[] rising, int i, int direction) {
+        if (rising != null) {
+            if (direction > 0) {
+                rising[i >>> 6] |= 1L << i;
+            } else {
+                rising[i >>> 6] &= ~(1L << i);
             }
         }
     }
@@ -292,28 +318,59 @@ public final class RuleKernels {
      * at point i, at least {@code needed} lie strictly beyond the zone line on one side and point i is one of
      * them; point i is flagged. Every point of the window is compared with the zone lines of point i (qcc's
      * behaviour with variable limits). A window holding a missing value never qualifies.
+     *
+     * <p>The counts slide with the window while the zone lines stay the same from one point to the next, and are
+     * recounted where they change: one comparison per point with constant limits, {@code window} per point with
+     * limits that vary at every point.
      */
     public static void zoneWindow(double[] v, double[] lowerZone, double[] upperZone, int from, int to, int window,
             int needed, int[] mask, int bit) {
+        double up = Double.NaN;
+        double lo = Double.NaN;
+        int above = 0;
+        int below = 0;
+        int missing = 0;
+        boolean counted = false;
         for (int i = from + window - 1; i < to; i++) {
-            final double up = upperZone[i];
-            final double lo = lowerZone[i];
-            int above = 0;
-            int below = 0;
-            boolean missing = false;
-            for (int j = i - window + 1; j <= i; j++) {
-                final double x = v[j];
-                if (x != x) {
-                    missing = true;
-                    break;
+            final double u = upperZone[i];
+            final double l = lowerZone[i];
+            if (counted && same(u, up) && same(l, lo)) {
+                // slide: the point leaving the window, then the one entering it, counted as a recount would
+                final double gone = v[i - window];
+                if (gone != gone) {
+                    missing--;
+                } else if (gone > up) {
+                    above--;
+                } else if (gone < lo) {
+                    below--;
                 }
-                if (x > up) {
+                final double x = v[i];
+                if (x != x) {
+                    missing++;
+                } else if (x > up) {
                     above++;
                 } else if (x < lo) {
                     below++;
                 }
+            } else {
+                up = u;
+                lo = l;
+                above = 0;
+                below = 0;
+                missing = 0;
+                for (int j = i - window + 1; j <= i; j++) {
+                    final double x = v[j];
+                    if (x != x) {
+                        missing++;
+                    } else if (x > up) {
+                        above++;
+                    } else if (x < lo) {
+                        below++;
+                    }
+                }
+                counted = true;
             }
-            if (missing) {
+            if (missing != 0) {
                 continue;
             }
             final double x = v[i];
@@ -321,6 +378,11 @@ public final class RuleKernels {
                 mask[i] |= bit;
             }
         }
+    }
+
+    /** Whether two lines compare alike with every value: numerically equal (so 0.0 and -0.0 too), or both NaN. */
+    private static boolean same(double a, double b) {
+        return a == b || (a != a && b != b);
     }
 
     /**

@@ -29,35 +29,77 @@ public final class RunsTests {
      * @param out receives {@code [useful, longestRun, runs]}
      */
     public static void count(double[] v, double[] centre, boolean[] use, int from, int to, int[] out) {
+        // 64 points at a time: the sides as two bit masks, then whole words of useful points by popcounts and
+        // run scans, words with skipped points (missing, on the line, not selected) point by point
         int useful = 0;
         int runs = 0;
         int longest = 0;
         int current = 0;
         int side = 0;
-        for (int i = from; i < to; i++) {
-            if (!use[i]) {
+        for (int base = from; base < to; base += 64) {
+            final int count = Math.min(64, to - base);
+            long above = 0;
+            long below = 0;
+            for (int j = 0; j < count; j++) {
+                final int i = base + j;
+                final double d = v[i] - centre[i];
+                final long selected = use[i] ? 1L : 0L;
+                above |= ((d > 0 ? 1L : 0L) & selected) << j;
+                below |= ((d < 0 ? 1L : 0L) & selected) << j;
+            }
+            if (count == 64 && (above | below) == -1L) {
+                useful += 64;
+                final int first = (int) (above & 1L) != 0 ? 1 : -1;
+                final long firstSide = first > 0 ? above : below;
+                final int lead = Long.numberOfTrailingZeros(~firstSide);
+                if (first == side) {
+                    current += lead;
+                } else {
+                    runs++;
+                    current = lead;
+                }
+                if (current > longest) {
+                    longest = current;
+                }
+                if (lead < 64) {
+                    // every change of side inside the word starts a run; the longest inside the word by scans
+                    runs += Long.bitCount((above ^ above << 1) & ~1L);
+                    longest = Math.max(longest, Math.max(longestRun(above), longestRun(below)));
+                    side = above < 0 ? 1 : -1;
+                    current = Long.numberOfLeadingZeros(~(side > 0 ? above : below));
+                } else {
+                    side = first;
+                }
                 continue;
             }
-            final double d = v[i] - centre[i];
-            final int s = d > 0 ? 1 : d < 0 ? -1 : 0;
-            if (s == 0) {
-                continue;
-            }
-            useful++;
-            if (s == side) {
-                current++;
-            } else {
-                side = s;
-                current = 1;
-                runs++;
-            }
-            if (current > longest) {
-                longest = current;
+            for (long rest = above | below; rest != 0; rest &= rest - 1) {
+                final int j = Long.numberOfTrailingZeros(rest);
+                final int s = (above >>> j & 1L) != 0 ? 1 : -1;
+                useful++;
+                if (s == side) {
+                    current++;
+                } else {
+                    side = s;
+                    current = 1;
+                    runs++;
+                }
+                if (current > longest) {
+                    longest = current;
+                }
             }
         }
         out[USEFUL] = useful;
         out[LONGEST_RUN] = longest;
         out[RUNS] = runs;
+    }
+
+    /** The longest run of set bits in a word: one AND per unit of length. */
+    private static int longestRun(long w) {
+        int length = 0;
+        for (long x = w; x != 0; x &= x << 1) {
+            length++;
+        }
+        return length;
     }
 
     /**

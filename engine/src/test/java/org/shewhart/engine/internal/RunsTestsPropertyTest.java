@@ -41,6 +41,42 @@ final class RunsTestsPropertyTest {
     }
 
     @Test
+    void countAgreesWithNaiveOnLongSeries() {
+        // whole 64-point words of useful points take the word path (popcounts and run scans): series up to 700
+        // points, mostly without missing values or points on the line, with long runs planted across word ends
+        int wordPath = 0;
+        final long[] seeds = SeriesGenerator.caseSeeds("runs-count-long", CASES);
+        for (long seed : seeds) {
+            final SeriesGenerator g = SeriesGenerator.forSeed(seed);
+            final java.util.SplittableRandom r = g.random();
+            final int n = 60 + r.nextInt(640);
+            final double[] v = g.series(n, r.nextInt(3) == 0);
+            final double[] centre = new double[n];
+            Arrays.fill(centre, r.nextBoolean() ? 0.125 : r.nextInt(-2, 3));
+            if (r.nextBoolean()) {
+                // a run longer than a word, somewhere
+                final int at = r.nextInt(n);
+                Arrays.fill(v, at, Math.min(n, at + 60 + r.nextInt(140)), r.nextBoolean() ? 9.0 : -9.0);
+            }
+            final boolean[] use = new boolean[n];
+            Arrays.fill(use, true);
+            if (r.nextInt(4) == 0) {
+                use[r.nextInt(n)] = false;
+            }
+            final int from = r.nextInt(Math.min(n, 70));
+            final int to = n - r.nextInt(Math.min(n - from, 70) + 1);
+            final int[] out = {-7, -7, -7};
+            RunsTests.count(v, centre, use, from, to, out);
+            final int[] expected = NaiveRules.runsCount(v, centre, use, from, to);
+            assertArrayEquals(expected, out, () -> String.format(Locale.ROOT,
+                    "[useful, longest, runs] seed=%dL from=%d to=%d%n  v = %s%n  centre = %s%n  use = %s", seed,
+                    from, to, SeriesGenerator.java(v), SeriesGenerator.java(centre), Arrays.toString(use)));
+            wordPath += out[RunsTests.USEFUL] >= 64 ? 1 : 0;
+        }
+        assertTrue(wordPath > seeds.length / 2, "too few cases with a whole word of useful points: " + wordPath);
+    }
+
+    @Test
     void longestRunMaxIsRoundedLog2PlusThree() {
         for (int n = 1; n <= 100_000; n++) {
             final int useful = n;
