@@ -60,7 +60,7 @@ public class RenderBenchmark {
     public void setUp() {
         x = weeks(POINTS);
         result = ChartSpec.builder(ChartType.XMR).profile(RuleProfile.MDC).improvement(Improvement.DECREASE)
-                .target(45).build().compute(ChartBenchmark.series(POINTS, 42));
+                .target(45).build().compute(Data.series("shifted", POINTS, 42));
         style = ChartStyle.makingDataCount().withSize(800, 450).withTitle("Falls per 1,000 bed days")
                 .withSubtitle("xmr chart, improvement: decrease, target 45");
         pack = new BoardPack("Board pack of " + INDICATORS + " indicators");
@@ -69,7 +69,7 @@ public class RenderBenchmark {
             final IndicatorSettings s = new IndicatorSettings(ChartType.XMR, directions[i % directions.length],
                     i % 3 == 0 ? 50 : Double.NaN, i % 2 == 0 ? "per 1,000 bed days" : "%", Double.NaN, null,
                     List.of());
-            final ChartResult r = s.builder(false).build().compute(ChartBenchmark.series(36, 1000 + i));
+            final ChartResult r = s.builder(false).build().compute(Data.series("shifted", 36, 1000 + i));
             pack.add(new BoardPack.Indicator("Indicator " + (i + 1), s, r, months(36)));
         }
     }

@@ -1,12 +1,7 @@
 package org.shewhart.cli;
 
-import java.util.Arrays;
-import java.util.List;
-import org.shewhart.engine.ChartResult;
 import org.shewhart.engine.ChartSpec;
-import org.shewhart.engine.Phase;
-import org.shewhart.engine.Series;
-import org.shewhart.engine.Signal;
+import org.shewhart.engine.ChartWorkspace;
 import org.shewhart.engine.SpcInputException;
 
 /**
@@ -25,61 +20,70 @@ interface SeriesCharter {
      */
     void chart(ScanBlock b);
 
-    /** The engine's {@link ChartSpec#compute}, one series at a time. */
-    SeriesCharter ENGINE = b -> {
-        for (int i = 0; i < b.count; i++) {
-            if (b.error[i] != null) {
-                b.notCharted(i);
-                continue;
-            }
-            final int from = b.pointStart[i];
-            final int to = b.pointStart[i + 1];
-            final int m = to - from;
-            final ChartSpec spec = b.spec[i];
-            final double[] v = Arrays.copyOfRange(b.value, from, to);
-            final Series series;
-            if (spec.type().isSubgrouped()) {
-                series = Series.ofSubgroups(v, Arrays.copyOfRange(b.sd, from, to),
-                        Arrays.copyOfRange(b.range, from, to), Arrays.copyOfRange(b.size, from, to));
-            } else {
-                series = b.sizes[i] ? Series.of(v, Arrays.copyOfRange(b.size, from, to)) : Series.of(v);
-            }
-            final ChartResult r;
-            try {
-                r = spec.compute(series);
-            } catch (SpcInputException e) {
-                b.error[i] = e.getMessage();
-                b.notCharted(i);
-                continue;
-            }
-            final List<Phase> phases = r.phases();
-            b.nPhases[i] = phases.size();
-            final Phase last = phases.get(phases.size() - 1);
-            b.cl[i] = last.centre();
-            b.sigma[i] = last.sigma();
-            b.lcl[i] = r.lowerLimitAt(m - 1);
-            b.ucl[i] = r.upperLimitAt(m - 1);
-            b.lastType[i] = r.typeAt(m - 1);
-            b.variation[i] = r.variation();
-            b.assurance[i] = r.assurance() == null ? null : r.assurance().id();
-            int first = Integer.MAX_VALUE;
-            int lastPoint = -1;
-            for (Signal sig : r.signals()) {
-                b.ruleCounts[i][sig.rule().ordinal()]++;
-                first = Math.min(first, sig.first());
-                lastPoint = Math.max(lastPoint, sig.last());
-            }
-            b.firstSignal[i] = lastPoint < 0 ? -1 : first;
-            b.lastSignal[i] = lastPoint;
-            if (b.pValue != null) {
-                for (int p = 0; p < m; p++) {
-                    b.pValue[from + p] = r.valueAt(p);
-                    b.pCentre[from + p] = r.centreAt(p);
-                    b.pLower[from + p] = r.lowerLimitAt(p);
-                    b.pUpper[from + p] = r.upperLimitAt(p);
-                    b.pRules[from + p] = r.rulesAt(p);
-                    b.pType[from + p] = r.typeAt(p);
-                    b.pPhase[from + p] = r.phaseAt(p);
+    /**
+     * The engine, one series at a time, through a {@link ChartWorkspace} per thread that is reused while
+     * consecutive series share a spec (a scan with one spec allocates nothing per series once the workspace has
+     * grown to the longest series). A workspace computes exactly what {@link ChartSpec#compute} computes: the
+     * latter runs one.
+     */
+    SeriesCharter ENGINE = new SeriesCharter() {
+        private final ThreadLocal<ChartWorkspace[]> cache = ThreadLocal.withInitial(() -> new ChartWorkspace[1]);
+
+        @Override
+        public void chart(ScanBlock b) {
+            final ChartWorkspace[] held = cache.get();
+            for (int i = 0; i < b.count; i++) {
+                if (b.error[i] != null) {
+                    b.notCharted(i);
+                    continue;
+                }
+                final int from = b.pointStart[i];
+                final int m = b.pointStart[i + 1] - from;
+                final ChartSpec spec = b.spec[i];
+                if (held[0] == null || held[0].spec() != spec) {
+                    held[0] = new ChartWorkspace(spec);
+                }
+                final ChartWorkspace w = held[0];
+                try {
+                    if (spec.type().isSubgrouped()) {
+                        w.computeSubgroups(b.value, b.sd, b.range, b.size, from, m);
+                    } else {
+                        w.compute(b.value, b.sizes[i] ? b.size : null, from, m);
+                    }
+                } catch (SpcInputException e) {
+                    b.error[i] = e.getMessage();
+                    b.notCharted(i);
+                    continue;
+                }
+                final int lastPhase = w.phaseCount() - 1;
+                b.nPhases[i] = w.phaseCount();
+                b.cl[i] = w.phaseCentre(lastPhase);
+                b.sigma[i] = w.phaseSigma(lastPhase);
+                b.lcl[i] = w.lowerLimitAt(m - 1);
+                b.ucl[i] = w.upperLimitAt(m - 1);
+                b.lastType[i] = w.typeAt(m - 1);
+                b.variation[i] = w.variation();
+                b.assurance[i] = w.assurance() == null ? null : w.assurance().id();
+                int first = Integer.MAX_VALUE;
+                int lastPoint = -1;
+                final int[] counts = b.ruleCounts[i];
+                for (int k = 0; k < w.signalCount(); k++) {
+                    counts[w.signalRule(k).ordinal()]++;
+                    first = Math.min(first, w.signalFirst(k));
+                    lastPoint = Math.max(lastPoint, w.signalLast(k));
+                }
+                b.firstSignal[i] = lastPoint < 0 ? -1 : first;
+                b.lastSignal[i] = lastPoint;
+                if (b.pValue != null) {
+                    for (int p = 0; p < m; p++) {
+                        b.pValue[from + p] = w.valueAt(p);
+                        b.pCentre[from + p] = w.centreAt(p);
+                        b.pLower[from + p] = w.lowerLimitAt(p);
+                        b.pUpper[from + p] = w.upperLimitAt(p);
+                        b.pRules[from + p] = w.rulesAt(p);
+                        b.pType[from + p] = w.typeAt(p);
+                        b.pPhase[from + p] = w.phaseAt(p);
+                    }
                 }
             }
         }
