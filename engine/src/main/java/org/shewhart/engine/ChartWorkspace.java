@@ -128,7 +128,9 @@ public final class ChartWorkspace {
         this.fresh = fresh;
         this.type = spec.type();
         this.profile = spec.profile();
-        this.improvement = spec.improvement();
+        // a moving range above its limit is a change in short-term variation, not a move in the direction the
+        // values improve in: MR points and signals are neutral whatever the spec's direction
+        this.improvement = type == ChartType.MR ? Improvement.NEUTRAL : spec.improvement();
         this.phaseStarts = spec.phaseStarts();
         this.excludedPoints = spec.excluded();
         this.multiply = spec.multiply();

@@ -285,7 +285,8 @@ final class ChartReferencePropertyTest {
             }
             side = up ? 1 : -1;
         }
-        final Improvement improvement = c.spec.improvement();
+        // a moving range above its limit is a change in variation, neither better nor worse
+        final Improvement improvement = c.spec.type() == ChartType.MR ? Improvement.NEUTRAL : c.spec.improvement();
         if (!rule.isDirectional() || improvement == Improvement.NEUTRAL) {
             return side > 0 ? PointType.SPECIAL_CAUSE_NEUTRAL_HIGH : PointType.SPECIAL_CAUSE_NEUTRAL_LOW;
         }
@@ -298,7 +299,7 @@ final class ChartReferencePropertyTest {
         final int last = r.size() - 1;
         final double lower = r.lowerLimitAt(last);
         final double upper = r.upperLimitAt(last);
-        if (Double.isNaN(target) || c.spec.improvement() == Improvement.NEUTRAL
+        if (Double.isNaN(target) || c.spec.improvement() == Improvement.NEUTRAL || c.spec.type() == ChartType.MR
                 || (Double.isNaN(lower) && Double.isNaN(upper))) {
             return null;
         }

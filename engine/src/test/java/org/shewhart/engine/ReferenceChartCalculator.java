@@ -329,7 +329,8 @@ final class ReferenceChartCalculator {
      */
     private static void classify(ChartSpec spec, double[] v, double[] centre, int[] mask, int[] starts,
             int[] phaseOf, byte[] types, List<Signal> signals) {
-        final Improvement improvement = spec.improvement();
+        // deliberate change since this calculator was frozen: MR points are neutral whatever the direction
+        final Improvement improvement = spec.type() == ChartType.MR ? Improvement.NEUTRAL : spec.improvement();
         final Rule[] rules = Rule.values();
         for (int i = 0; i < v.length; i++) {
             final int m = mask[i];
@@ -471,7 +472,7 @@ final class ReferenceChartCalculator {
      */
     private static Assurance assurance(ChartSpec spec, double[][] lines) {
         final double target = spec.target();
-        final int sign = spec.improvement().sign();
+        final int sign = spec.type() == ChartType.MR ? 0 : spec.improvement().sign();
         final int last = lines[CENTRE].length - 1;
         final double lower = lines[LOWER][last];
         final double upper = lines[UPPER][last];
