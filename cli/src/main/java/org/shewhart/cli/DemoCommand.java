@@ -74,11 +74,11 @@ final class DemoCommand implements Callable<Integer> {
         // run through the command line exactly as a user would type them
         final String feed = dir.resolve(Datasets.fileName(Datasets.BOARD_FEED)).toString();
         final String settings = dir.resolve(Datasets.fileName(Datasets.BOARD_SETTINGS)).toString();
-        for (String pack : new String[] {"board-pack.pdf", "board-pack.html"}) {
+        for (String pack : new String[] {"board-pack.pdf", "board-pack.html", "board-pack.pptx"}) {
             command("report", feed, "--by", "indicator", "--x", "period", "--y", "value", "--settings", settings,
                     "--title", "Quality and performance (demonstration data)", "-o", dir.resolve(pack).toString());
         }
-        out.printf(Locale.ROOT, "Board pack of 20 indicators%n  board-pack.pdf and board-pack.html: the summary "
+        out.printf(Locale.ROOT, "Board pack of 20 indicators%n  board-pack.pdf, .html and .pptx: the summary "
                 + "table with variation and assurance icons, then one chart per indicator%n");
         final String generated = dir.resolve("feed.csv").toString();
         command("generate", "--series", "1000", "--points", "52", "--shift-rate", "0.1", "--seed", "42", "-o",
