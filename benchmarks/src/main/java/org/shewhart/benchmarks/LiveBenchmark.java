@@ -89,7 +89,7 @@ public class LiveBenchmark {
         }
         spec = b.build();
         final boolean proportions = type.needsSizes();
-        final double[] all = ChartBenchmark.series(history + 1, 42);
+        final double[] all = Data.series("shifted", history + 1, 42);
         values = Arrays.copyOf(all, history);
         sizes = proportions ? sizes(history + 1, 42) : null;
         if (proportions) {
@@ -98,7 +98,7 @@ public class LiveBenchmark {
         }
         past = proportions ? Series.of(values, Arrays.copyOf(sizes, history)) : Series.of(values);
         pastAndNext = proportions ? Series.of(all, sizes) : Series.of(all);
-        streamValues = ChartBenchmark.series(STREAM, 7);
+        streamValues = Data.series("shifted", STREAM, 7);
         streamSizes = proportions ? sizes(STREAM, 7) : null;
         if (proportions) {
             toCounts(streamValues, streamSizes);

@@ -804,7 +804,7 @@ public final class LiveChart {
      */
     public Assurance assurance() {
         final double target = spec.target();
-        final int sign = spec.improvement().sign();
+        final int sign = spec.type() == ChartType.MR ? 0 : spec.improvement().sign();
         if (n == 0 || target != target || sign == 0) {
             return null;
         }

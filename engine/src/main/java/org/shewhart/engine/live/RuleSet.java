@@ -67,7 +67,8 @@ final class RuleSet {
         this.runsAnalysis = spec.type() != ChartType.MR;
         this.anhoej = profile == RuleProfile.ANHOEJ && !categorical && runsAnalysis;
         this.ihi = profile == RuleProfile.IHI && !categorical && runsAnalysis;
-        this.improvement = spec.improvement();
+        // as the engine: a moving range above its limit is neutral whatever the direction of the values
+        this.improvement = spec.type() == ChartType.MR ? Improvement.NEUTRAL : spec.improvement();
         // how many points before the first flagged one a signal spans: none where the whole pattern is flagged,
         // otherwise the run or window length less one (qcc flags from the N-th point)
         if (!whole) {
