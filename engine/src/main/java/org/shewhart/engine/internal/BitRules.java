@@ -66,7 +66,8 @@ public final class BitRules {
 
     private static boolean vectorMasksAvailable() {
         if ("false".equalsIgnoreCase(System.getProperty(SIMD_PROPERTY, "true").trim())
-                || Runtime.version().feature() < 21 || ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) {
+                || Runtime.version().feature() < 21
+                || ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) {
             return false;
         }
         // the module is there: load the vector class now, so that a release whose incubator API moved on falls back
