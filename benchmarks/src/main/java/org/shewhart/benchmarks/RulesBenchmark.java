@@ -28,8 +28,14 @@ import org.shewhart.engine.internal.RuleKernels;
  * for {@code mdc}, {@code weco} and {@code nelson}, the scalar {@link RuleKernels} for {@code ihi}, whose runs skip
  * points. Beside {@link #sum()} of the same values. Scores are per call: divide by the length for ns/point.
  *
+ * <p>{@code simd}: whether the bit-parallel pass builds its comparison masks with the Vector API
+ * ({@link BitRules#VECTOR_MASKS}: JDK 21 or later with {@code --add-modules jdk.incubator.vector}); elsewhere both
+ * values run the scalar masks, and the trial says which ran. Scalar against vector on JDK 25:
+ *
  * <pre>
  * java -jar benchmarks/target/benchmarks.jar RulesBenchmark -p length=1000000 -p profile=nelson
+ * /usr/lib/jvm/temurin-25-jdk-amd64/bin/java -jar benchmarks/target/benchmarks.jar RulesBenchmark.rules \
+ *     -jvmArgs --add-modules=jdk.incubator.vector -p length=1000000 -p profile=nelson -p dataset=noise
  * </pre>
  */
 @State(Scope.Benchmark)
@@ -50,6 +56,10 @@ public class RulesBenchmark {
     /** Dataset: noise, shifted or ties. */
     @Param({"noise", "shifted", "ties"})
     public String dataset;
+
+    /** Vector masks where available ({@code true}) or the scalar masks ({@code false}). */
+    @Param({"true", "false"})
+    public boolean simd;
 
     double[] values;
     double[][] lines;
@@ -94,6 +104,10 @@ public class RulesBenchmark {
                 bitRules = null;
                 break;
         }
+        if (bitRules != null) {
+            System.out.println("masks: " + (simd && BitRules.VECTOR_MASKS ? "vector" : "scalar") + " (Java "
+                    + Runtime.version().feature() + ")");
+        }
     }
 
     /**
@@ -117,7 +131,7 @@ public class RulesBenchmark {
         Arrays.fill(rising, 0L);
         final int n = values.length;
         if (bitRules != null) {
-            BitRules.apply(bitRules, values, lines, 0, n, true, mask, rising);
+            BitRules.apply(bitRules, values, lines, 0, n, true, mask, rising, simd);
         } else {
             // ihi: outside, shift 6 skipping points on the centre line, trend 5 skipping ties, whole patterns
             RuleKernels.outside(values, lines[1], lines[2], 0, n, mask, Rule.OUTSIDE_LIMITS.bit());

@@ -34,23 +34,49 @@ public final class BitRules {
     /** qcc: two of three beyond the 2σ line on one side, the last among them; the last point flagged. */
     public static final int TWO_OF_THREE_WINDOW_END = 3;
 
-    private static final int OUT = 0;
-    private static final int ABOVE = 1;
-    private static final int BELOW = 2;
-    private static final int UP = 3;
-    private static final int DOWN = 4;
-    private static final int ABOVE1 = 5;
-    private static final int BELOW1 = 6;
-    private static final int ABOVE2 = 7;
-    private static final int BELOW2 = 8;
-    private static final int WITHIN = 9;
-    private static final int VALUE = 10;
-    private static final int MASKS = 11;
+    static final int OUT = 0;
+    static final int ABOVE = 1;
+    static final int BELOW = 2;
+    static final int UP = 3;
+    static final int DOWN = 4;
+    static final int ABOVE1 = 5;
+    static final int BELOW1 = 6;
+    static final int ABOVE2 = 7;
+    static final int BELOW2 = 8;
+    static final int WITHIN = 9;
+    static final int VALUE = 10;
+    static final int MASKS = 11;
 
     /** Longest run or window length a word and its predecessor can hold. */
     public static final int MAX_LENGTH = 64;
 
+    /** The system property that turns the vector masks off when set to {@code false}. */
+    public static final String SIMD_PROPERTY = "shewhart.simd";
+
+    /**
+     * Whether the comparison masks are built with the Vector API ({@link VectorMasks}): on JDK 21 or later with
+     * {@code jdk.incubator.vector} in the boot layer ({@code --add-modules jdk.incubator.vector}), unless the system
+     * property {@value #SIMD_PROPERTY} is {@code false}. Otherwise the scalar masks, and {@link VectorMasks} is never
+     * loaded. Both give the same bits.
+     */
+    public static final boolean VECTOR_MASKS = vectorMasksAvailable();
+
     private BitRules() {
+    }
+
+    private static boolean vectorMasksAvailable() {
+        if ("false".equalsIgnoreCase(System.getProperty(SIMD_PROPERTY, "true").trim())
+                || Runtime.version().feature() < 21
+                || ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) {
+            return false;
+        }
+        // the module is there: load the vector class now, so that a release whose incubator API moved on falls back
+        // to the scalar masks here rather than failing in the middle of a chart
+        try {
+            return VectorMasks.lanes() > 1;
+        } catch (LinkageError e) {
+            return false;
+        }
     }
 
     /**
@@ -115,6 +141,27 @@ public final class BitRules {
      */
     public static void apply(Rules rules, double[] v, double[][] lines, int from, int to, boolean constantLines,
             int[] mask, long[] rising) {
+        apply(rules, v, lines, from, to, constantLines, mask, rising, VECTOR_MASKS);
+    }
+
+    /**
+     * As {@link #apply(Rules, double[], double[][], int, int, boolean, int[], long[])} with the mask path chosen,
+     * for tests and benchmarks that compare the two: the vector masks only if asked for and {@link #VECTOR_MASKS}.
+     *
+     * @param rules the profile's rules
+     * @param v values, NaN = missing
+     * @param lines centre, lower, upper, lower1, upper1, lower2, upper2 per point
+     * @param from first index, inclusive
+     * @param to last index, exclusive
+     * @param constantLines whether every line is the same (bit for bit) at every point of the range
+     * @param mask receives the rule bits
+     * @param rising receives the trend sides (a bitset over point indices)
+     * @param simd whether to build the masks with the Vector API where it is available
+     */
+    @SuppressWarnings("checkstyle:ParameterNumber")
+    public static void apply(Rules rules, double[] v, double[][] lines, int from, int to, boolean constantLines,
+            int[] mask, long[] rising, boolean simd) {
+        final boolean vector = simd && VECTOR_MASKS;
         final int shiftLength = rules.shift();
         final int trendSteps = rules.trend() - 1;
         final boolean whole = rules.wholePattern();
@@ -169,8 +216,15 @@ public final class BitRules {
         for (int base = from; base < to; base += 64) {
             final int count = Math.min(64, to - base);
             if (constantLines) {
-                masks(v, base, count, previous, cCentre, cLower, cUpper, cLower1, cUpper1, cLower2, cUpper2, m);
+                if (vector) {
+                    VectorMasks.masks(v, base, count, previous, cCentre, cLower, cUpper, cLower1, cUpper1, cLower2,
+                            cUpper2, m);
+                } else {
+                    masks(v, base, count, previous, cCentre, cLower, cUpper, cLower1, cUpper1, cLower2, cUpper2, m);
+                }
                 m[WITHIN] = zone1 ? m[VALUE] & ~m[ABOVE1] & ~m[BELOW1] : 0;
+            } else if (vector) {
+                VectorMasks.masks(v, lines, base, count, previous, m);
             } else {
                 masks(v, lines, base, count, previous, m);
             }
@@ -262,7 +316,7 @@ public final class BitRules {
      * The comparison masks of points {@code base .. base + count - 1} (count at most 64) with lines that are the
      * same at every point: bit j of each mask for point base + j. Within 1σ is left to the caller.
      */
-    private static void masks(double[] v, int base, int count, double previous, double centre, double lower,
+    static void masks(double[] v, int base, int count, double previous, double centre, double lower,
             double upper, double lower1, double upper1, double lower2, double upper2, long[] m) {
         long out = 0;
         long above = 0;
@@ -302,7 +356,7 @@ public final class BitRules {
     }
 
     /** The comparison masks with each point's own lines, within 1σ included. */
-    private static void masks(double[] v, double[][] lines, int base, int count, double previous, long[] m) {
+    static void masks(double[] v, double[][] lines, int base, int count, double previous, long[] m) {
         final double[] centre = lines[0];
         final double[] lower = lines[1];
         final double[] upper = lines[2];
