@@ -47,6 +47,22 @@ final class RenderBenchmarkTest {
     }
 
     @Test
+    void bothPngRoutesEncodeTheSamePixels() throws IOException {
+        final RenderBenchmark b = state();
+        final BufferedImage ours = ImageIO.read(new ByteArrayInputStream(b.png()));
+        final BufferedImage imageIo = ImageIO.read(new ByteArrayInputStream(b.pngImageIo()));
+        assertEquals(ours.getWidth(), imageIo.getWidth());
+        assertEquals(ours.getHeight(), imageIo.getHeight());
+        int differ = 0;
+        for (int y = 0; y < ours.getHeight(); y++) {
+            for (int x = 0; x < ours.getWidth(); x++) {
+                differ += ours.getRGB(x, y) == imageIo.getRGB(x, y) ? 0 : 1;
+            }
+        }
+        assertEquals(0, differ, "pixels that differ between the two encoders");
+    }
+
+    @Test
     void svgIsTheSameDocumentEveryTime() throws IOException {
         final RenderBenchmark b = state();
         final byte[] svg = b.svg();
