@@ -348,6 +348,10 @@ final class Feed implements Closeable {
 
     @Override
     public void close() throws IOException {
+        if (workers != null) {
+            // no interrupts: a FileChannel closes when a thread reading it is interrupted
+            workers.shutdown();
+        }
         if (sharedKeys == null) {
             ch.close();
         }
@@ -364,6 +368,13 @@ final class Feed implements Closeable {
         int done = 0;
         final boolean tryFast = fast && fastOk;
         while (done < maxRows) {
+            if (chunkBytes > 0 && tryFast && kind != null) {
+                final Chunk c = chunkAt(base + pos);
+                if (c != null) {
+                    done += merge(c, store, maxRows - done);
+                    continue;
+                }
+            }
             if (tryFast && kind != null) {
                 final int e = fastRow(store);
                 if (e >= 0) {
@@ -421,9 +432,11 @@ final class Feed implements Closeable {
             base += pos;
             pos = 0;
         }
-        while (len < buf.length && !eof) {
+        // with chunks parsed ahead, the reading thread reads only the rows between them: small reads
+        final int limit = chunkBytes > 0 ? Math.min(buf.length, len + Math.max(1 << 16, chunkBytes)) : buf.length;
+        while (len < limit && !eof) {
             final long at = base + len;
-            final int want = (int) Math.min(buf.length - len, fileSize - at);
+            final int want = (int) Math.min(limit - len, fileSize - at);
             if (want <= 0) {
                 eof = true;
                 break;
@@ -435,6 +448,276 @@ final class Feed implements Closeable {
                 len += r;
             }
         }
+    }
+
+    // ---------------------------------------------------------------------------------------------- parallel
+
+    /*
+     * Reading on several threads. From the first data row on (once x is known to be dates or numbers) the rest
+     * of the file is cut into chunks of chunkBytes at nominal offsets P0 + k * chunkBytes. Chunk k is parsed by a
+     * worker: it starts after the first line feed at or after its nominal start minus one (chunk 0 at P0), reads
+     * rows on the fast path while they start before its nominal end, and stops at the first row the fast path does
+     * not take (quotes, blank line, NA, a failed check, an incomplete row at the end of what it read). Its records
+     * carry chunk-local series and phase ids. Every fast row is exactly one line.
+     *
+     * The reading thread goes on as before, row by row, with one addition: whenever it stands at a row start that
+     * is exactly the start of the next chunk, it takes that chunk's records instead of parsing them, mapping the
+     * local ids to global ones in file order (so series ids, first appearances and the row counts are those of the
+     * single-thread reader) and counting one line per record. A chunk start the reading thread passes over (the
+     * line feed before it was inside a quoted field, or a row ran over it) is never at a row start of the reading
+     * thread, so that chunk is dropped, whatever its worker made of the bytes. Rows the workers did not take are
+     * read by the reading thread itself, with every check and message; so the result, errors included, is the
+     * single-thread reader's. A file with quoted line breaks is read correctly either way; it just reads in
+     * parallel only where the chunk starts happen to be real row starts.
+     */
+
+    /** Records parsed ahead by a worker: rows from {@link #start} (a line start) to {@link #stop}. */
+    private static final class Chunk {
+        long start = -1;
+        long stop;
+        int count;
+        final int[] id;
+        final double[] x;
+        final double[] y;
+        final double[] n;
+        final int[] phase;
+        /** Offset of each row from {@link #start}. */
+        final int[] off;
+        Feed local;
+        int[] map;
+        int[] phaseMap;
+        int cursor;
+
+        Chunk(int cap, boolean withN, boolean withPhase) {
+            id = new int[cap];
+            x = new double[cap];
+            y = new double[cap];
+            n = withN ? new double[cap] : null;
+            phase = withPhase ? new int[cap] : null;
+            off = new int[cap];
+        }
+
+        boolean full() {
+            return count == id.length;
+        }
+
+        void add(int s, double xv, double yv, double nv, int p, int offset) {
+            final int i = count++;
+            id[i] = s;
+            x[i] = xv;
+            y[i] = yv;
+            if (n != null) {
+                n[i] = nv;
+            }
+            if (phase != null) {
+                phase[i] = p;
+            }
+            off[i] = offset;
+        }
+    }
+
+    /** Bytes held per chunk in flight, at most, per byte of chunk: bytes read, records and local keys. */
+    private static final int HELD_PER_BYTE = 12;
+    /** Rows per chunk at most: one per this many bytes (a worker stops there; the reading thread goes on). */
+    private static final int BYTES_PER_ROW = 16;
+
+    private int chunkBytes;
+    private int inFlight;
+    private java.util.concurrent.ExecutorService workers;
+    private final java.util.ArrayDeque<java.util.concurrent.Future<Chunk>> ahead = new java.util.ArrayDeque<>();
+    private long chunkBase = -1;
+    private long nextNominal;
+    private Chunk current;
+    private long rowsAhead;
+    /** Set on a worker's reader: where its records go. */
+    private Chunk out;
+
+    /**
+     * Reads on {@code threads} worker threads besides the calling one, in chunks that together hold at most
+     * about {@code reserve} bytes (at least a few hundred bytes each). Does nothing for one thread.
+     *
+     * @return the bytes the chunks in flight may hold, to count against the memory budget (0 if not parallel)
+     */
+    long parallel(int threads, long reserve) {
+        if (threads < 2) {
+            return 0;
+        }
+        final int depth = threads + 1;
+        final long chunk = Math.max(256, Math.min(8L << 20, reserve / ((long) HELD_PER_BYTE * depth)));
+        return parallelChunks(threads, (int) chunk);
+    }
+
+    /** As {@link #parallel} with a given chunk size (tiny ones for tests); @return the bytes reserved */
+    long parallelChunks(int threads, int chunk) {
+        if (threads < 2 || sharedKeys != null || !fastOk) {
+            return 0;
+        }
+        chunkBytes = chunk;
+        inFlight = threads + 1;
+        workers = java.util.concurrent.Executors.newFixedThreadPool(threads, r -> {
+            final Thread t = new Thread(r, "shewhart-read");
+            t.setDaemon(true);
+            return t;
+        });
+        return (long) HELD_PER_BYTE * chunk * inFlight;
+    }
+
+    /**
+     * The chunk whose records start at {@code at}, the reading thread's position (a row start); null to read the
+     * next row here. Drops chunks the reading thread has passed or that found no row start.
+     */
+    private Chunk chunkAt(long at) throws IOException {
+        if (current != null) {
+            if (current.cursor < current.count) {
+                return current;
+            }
+            current = null;
+        }
+        if (chunkBase < 0) {
+            chunkBase = at;
+            nextNominal = at;
+        }
+        while (true) {
+            while (ahead.size() < inFlight && nextNominal < fileSize) {
+                final long from = nextNominal;
+                final long to = Math.min(fileSize, from + chunkBytes);
+                final boolean first = from == chunkBase;
+                ahead.add(workers.submit(() -> parseChunk(from, to, first)));
+                nextNominal = to;
+            }
+            if (ahead.isEmpty()) {
+                return null;
+            }
+            final Chunk h = await(ahead.peek());
+            if (h != null && h.start > at) {
+                return null;
+            }
+            ahead.poll();
+            if (h != null && h.start == at && h.count > 0) {
+                current = h;
+                return h;
+            }
+        }
+    }
+
+    private static Chunk await(java.util.concurrent.Future<Chunk> f) throws IOException {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("interrupted while reading");
+        } catch (java.util.concurrent.ExecutionException e) {
+            // a worker that failed (an I/O error) parsed nothing usable: the reading thread reads those rows
+            return null;
+        }
+    }
+
+    /** A worker: the fast rows of the chunk with nominal range {@code [from, to)}. */
+    private Chunk parseChunk(long from, long to, boolean first) throws IOException {
+        final long readFrom = first ? from : from - 1;
+        final long readTo = Math.min(fileSize, to + Math.min(chunkBytes, 1 << 16));
+        final byte[] b = new byte[(int) (readTo - readFrom)];
+        int got = 0;
+        while (got < b.length) {
+            final int r = ch.read(ByteBuffer.wrap(b, got, b.length - got), readFrom + got);
+            if (r < 0) {
+                break;
+            }
+            got += r;
+        }
+        final Chunk c = new Chunk(Math.max(1, chunkBytes / BYTES_PER_ROW), nc >= 0, pc >= 0);
+        int s = 0;
+        if (!first) {
+            while (s < got && b[s] != '\n') {
+                s++;
+            }
+            if (s == got) {
+                return c;
+            }
+            s++;
+        }
+        c.start = readFrom + s;
+        c.stop = c.start;
+        final Columns cols = new Columns(keyNames, "", "", null, null, types, settingsKey, settingsOf);
+        final Feed w = new Feed(file, ch, fileSize, header, cols, keyCols, xc, yc, nc, pc, c.start, 1);
+        w.kind = kind;
+        w.buf = b;
+        w.base = readFrom;
+        w.pos = s;
+        w.len = got;
+        w.eof = readFrom + got >= fileSize;
+        w.out = c;
+        c.local = w;
+        try {
+            while (w.base + w.pos < to && !c.full()) {
+                final int e = w.fastRow(null);
+                if (e < 0) {
+                    break;
+                }
+                w.pos = e;
+            }
+        } catch (SpcInputException e) {
+            // a key that is not UTF-8: the reading thread reads that row and says so
+        }
+        c.stop = w.base + w.pos;
+        c.map = new int[w.keys.size()];
+        Arrays.fill(c.map, -1);
+        c.phaseMap = new int[w.phaseCount];
+        Arrays.fill(c.phaseMap, -1);
+        w.buf = null;
+        return c;
+    }
+
+    /** Takes up to {@code max} records of a chunk as if read here; @return the records taken */
+    private int merge(Chunk c, RowStore store, int max) {
+        final int k = Math.min(max, c.count - c.cursor);
+        final SeriesKeys local = c.local.keys;
+        for (int i = 0; i < k; i++) {
+            final int r = c.cursor + i;
+            final int lid = c.id[r];
+            int id = c.map[lid];
+            boolean added = false;
+            rowLine = line;
+            if (id < 0) {
+                final int kn = local.keyLength(lid);
+                if (keyScratch.length < kn) {
+                    keyScratch = new byte[Math.max(kn, keyScratch.length * 2)];
+                }
+                local.copyKey(lid, keyScratch);
+                final int h = local.hashOf(lid);
+                final int found = keys.find(keyScratch, kn, h);
+                added = found < 0;
+                id = added ? addKey(kn, h) : found;
+                c.map[lid] = id;
+            }
+            int phase = 0;
+            if (pc >= 0) {
+                final int lp = c.phase[r];
+                phase = c.phaseMap[lp];
+                if (phase < 0) {
+                    phase = phaseId(c.local.phaseLabels[lp]);
+                    c.phaseMap[lp] = phase;
+                }
+            }
+            commit(store, id, added, c.x[r], c.y[r], c.n == null ? Double.NaN : c.n[r], phase, c.start + c.off[r]);
+            line++;
+        }
+        c.cursor += k;
+        rowsAhead += k;
+        moveTo(c.cursor < c.count ? c.start + c.off[c.cursor] : c.stop);
+        return k;
+    }
+
+    /** Moves the reading position forward to {@code at} (a row start), within the buffer or past it. */
+    private void moveTo(long at) {
+        if (at <= base + len) {
+            pos = (int) (at - base);
+            return;
+        }
+        base = at;
+        pos = 0;
+        len = 0;
+        eof = false;
     }
 
     // ---------------------------------------------------------------------------------------------- fast path
@@ -707,6 +990,20 @@ final class Feed implements Closeable {
     }
 
     private void commit(RowStore store, int id, boolean added, double x, double y, double n, int phase) {
+        if (out != null) {
+            // a chunk parser: the record goes to the chunk, with its offset from the chunk's start
+            out.add(id, x, y, n, phase, (int) (base + pos - out.start));
+            if (prev >= 0) {
+                keys.follow(prev, id);
+            }
+            prev = id;
+            return;
+        }
+        commit(store, id, added, x, y, n, phase, base + pos);
+    }
+
+    private void commit(RowStore store, int id, boolean added, double x, double y, double n, int phase,
+            long offset) {
         if (id != prev) {
             if (!added) {
                 grouped = false;
@@ -719,7 +1016,7 @@ final class Feed implements Closeable {
         if (sharedKeys == null) {
             keys.countRow(id);
         }
-        store.add(id, x, y, n, phase, base + pos);
+        store.add(id, x, y, n, phase, offset);
         rows++;
     }
 
@@ -1144,6 +1441,15 @@ final class Feed implements Closeable {
     /** @return the name of the phase column */
     String phaseColumn() {
         return pc < 0 ? null : header.get(pc);
+    }
+
+    /** @return how the file was read, for timing: the threads and the share of rows parsed ahead by workers */
+    String readMode() {
+        if (workers == null) {
+            return "read on 1 thread";
+        }
+        return String.format(Locale.ROOT, "read on %d threads besides this one (%.1f%% of rows parsed ahead, "
+                + "chunks of %s KB)", inFlight - 1, rows == 0 ? 0.0 : 100.0 * rowsAhead / rows, chunkBytes >> 10);
     }
 
     /** @return the number of data rows read */
