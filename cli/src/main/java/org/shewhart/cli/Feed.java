@@ -484,17 +484,36 @@ final class Feed implements Closeable {
         /** Offset of each row from {@link #start}. */
         final int[] off;
         Feed local;
-        int[] map;
+        /** The worker's series ids, and the keys it added while parsing this chunk: ids [keyFrom, keyTo). */
+        Dict dict;
+        int keyFrom;
+        int keyTo;
+        byte[] newKeys;
+        int[] newKeyEnd;
+        int[] newKeyHash;
         int[] phaseMap;
         int cursor;
 
-        Chunk(int cap, boolean withN, boolean withPhase) {
+        final byte[] buf;
+
+        Chunk(int cap, boolean withN, boolean withPhase, int bytes) {
+            buf = new byte[bytes];
             id = new int[cap];
             x = new double[cap];
             y = new double[cap];
             n = withN ? new double[cap] : null;
             phase = withPhase ? new int[cap] : null;
             off = new int[cap];
+        }
+
+        /** Makes a spare chunk new. */
+        void reset() {
+            start = -1;
+            stop = 0;
+            count = 0;
+            cursor = 0;
+            local = null;
+            dict = null;
         }
 
         boolean full() {
@@ -516,6 +535,57 @@ final class Feed implements Closeable {
         }
     }
 
+    /**
+     * The series ids of one worker thread, kept from chunk to chunk (so that a worker finds a key it has seen
+     * with its own lookup, and the reading thread maps its id with one array access): the worker's dictionary,
+     * and on the reading thread's side a copy of each key (sent with the chunk that added it, whether that chunk
+     * is taken or dropped) and the map to global ids. Replaced by a new one when it reaches its size limit.
+     */
+    private static final class Dict {
+        // the worker's side
+        final SeriesKeys keys;
+        long bytes;
+        // the reading thread's side
+        int known;
+        boolean broken;
+        byte[] arena = new byte[256];
+        int[] end = new int[17];
+        int[] hash = new int[16];
+        int[] map = new int[16];
+
+        Dict(SeriesKeys keys) {
+            this.keys = keys;
+        }
+
+        /** The reading thread takes the keys a chunk added (every chunk of this dictionary, in order). */
+        void register(Chunk c) {
+            if (broken || c.keyFrom != known) {
+                // a chunk of this dictionary was lost (a worker failed): its later chunks cannot be mapped
+                broken = true;
+                return;
+            }
+            final int n = c.keyTo - c.keyFrom;
+            if (known + n >= map.length) {
+                final int cap = Math.max(map.length * 2, known + n + 1);
+                end = Arrays.copyOf(end, cap + 1);
+                hash = Arrays.copyOf(hash, cap);
+                map = Arrays.copyOf(map, cap);
+            }
+            final int used = end[known];
+            final int add = c.newKeyEnd[n];
+            if (used + add > arena.length) {
+                arena = Arrays.copyOf(arena, Math.max(arena.length * 2, used + add));
+            }
+            System.arraycopy(c.newKeys, 0, arena, used, add);
+            for (int i = 0; i < n; i++) {
+                end[known + i + 1] = used + c.newKeyEnd[i + 1];
+                hash[known + i] = c.newKeyHash[i];
+                map[known + i] = -1;
+            }
+            known += n;
+        }
+    }
+
     /** Bytes held per chunk in flight, at most, per byte of chunk: bytes read, records and local keys. */
     private static final int HELD_PER_BYTE = 12;
     /** Rows per chunk at most: one per this many bytes (a worker stops there; the reading thread goes on). */
@@ -523,11 +593,17 @@ final class Feed implements Closeable {
 
     private int chunkBytes;
     private int inFlight;
+    /** The bytes a worker's dictionary may hold (both sides) before it is replaced. */
+    private long dictBytes;
+    private final ThreadLocal<Dict> dicts = new ThreadLocal<>();
     private java.util.concurrent.ExecutorService workers;
     private final java.util.ArrayDeque<java.util.concurrent.Future<Chunk>> ahead = new java.util.ArrayDeque<>();
     private long chunkBase = -1;
     private long nextNominal;
     private Chunk current;
+    /** Chunks done with, for reuse (at most as many as were ever in flight). */
+    private final java.util.concurrent.ConcurrentLinkedQueue<Chunk> spare =
+            new java.util.concurrent.ConcurrentLinkedQueue<>();
     private long rowsAhead;
     /** Set on a worker's reader: where its records go. */
     private Chunk out;
@@ -542,24 +618,31 @@ final class Feed implements Closeable {
         if (threads < 2) {
             return 0;
         }
-        final int depth = threads + 1;
-        final long chunk = Math.max(256, Math.min(8L << 20, reserve / ((long) HELD_PER_BYTE * depth)));
-        return parallelChunks(threads, (int) chunk);
+        final int depth = threads + 2;
+        // half for the chunks in flight, half for the workers' dictionaries
+        final long chunk = Math.max(256, Math.min(8L << 20, reserve / 2 / ((long) HELD_PER_BYTE * depth)));
+        final long dict = Math.max(1 << 16, reserve / 2 / threads);
+        return parallelChunks(threads, (int) chunk, dict);
     }
 
-    /** As {@link #parallel} with a given chunk size (tiny ones for tests); @return the bytes reserved */
-    long parallelChunks(int threads, int chunk) {
+    /**
+     * As {@link #parallel} with a given chunk size and limit of a worker's dictionary in bytes (tiny ones for
+     * tests); @return the bytes reserved
+     */
+    long parallelChunks(int threads, int chunk, long dict) {
         if (threads < 2 || sharedKeys != null || !fastOk) {
             return 0;
         }
         chunkBytes = chunk;
         inFlight = threads + 1;
+        dictBytes = dict;
         workers = java.util.concurrent.Executors.newFixedThreadPool(threads, r -> {
             final Thread t = new Thread(r, "shewhart-read");
             t.setDaemon(true);
             return t;
         });
-        return (long) HELD_PER_BYTE * chunk * inFlight;
+        // the chunks in flight and the one being taken, and the workers' dictionaries
+        return (long) HELD_PER_BYTE * chunk * (inFlight + 1) + dict * threads;
     }
 
     /**
@@ -571,6 +654,7 @@ final class Feed implements Closeable {
             if (current.cursor < current.count) {
                 return current;
             }
+            spare.add(current);
             current = null;
         }
         if (chunkBase < 0) {
@@ -593,9 +677,18 @@ final class Feed implements Closeable {
                 return null;
             }
             ahead.poll();
+            if (h != null && h.dict != null) {
+                h.dict.register(h);
+                if (h.dict.broken) {
+                    continue;
+                }
+            }
             if (h != null && h.start == at && h.count > 0) {
                 current = h;
                 return h;
+            }
+            if (h != null) {
+                spare.add(h);
             }
         }
     }
@@ -616,16 +709,22 @@ final class Feed implements Closeable {
     private Chunk parseChunk(long from, long to, boolean first) throws IOException {
         final long readFrom = first ? from : from - 1;
         final long readTo = Math.min(fileSize, to + Math.min(chunkBytes, 1 << 16));
-        final byte[] b = new byte[(int) (readTo - readFrom)];
+        Chunk c = spare.poll();
+        if (c == null) {
+            c = new Chunk(Math.max(1, chunkBytes / BYTES_PER_ROW), nc >= 0, pc >= 0,
+                    chunkBytes + 1 + Math.min(chunkBytes, 1 << 16));
+        }
+        c.reset();
+        final byte[] b = c.buf;
+        final int want = (int) (readTo - readFrom);
         int got = 0;
-        while (got < b.length) {
-            final int r = ch.read(ByteBuffer.wrap(b, got, b.length - got), readFrom + got);
+        while (got < want) {
+            final int r = ch.read(ByteBuffer.wrap(b, got, want - got), readFrom + got);
             if (r < 0) {
                 break;
             }
             got += r;
         }
-        final Chunk c = new Chunk(Math.max(1, chunkBytes / BYTES_PER_ROW), nc >= 0, pc >= 0);
         int s = 0;
         if (!first) {
             while (s < got && b[s] != '\n') {
@@ -640,6 +739,14 @@ final class Feed implements Closeable {
         c.stop = c.start;
         final Columns cols = new Columns(keyNames, "", "", null, null, types, settingsKey, settingsOf);
         final Feed w = new Feed(file, ch, fileSize, header, cols, keyCols, xc, yc, nc, pc, c.start, 1);
+        Dict d = dicts.get();
+        if (d == null || d.bytes > dictBytes) {
+            d = new Dict(w.keys);
+            dicts.set(d);
+        }
+        w.keys = d.keys;
+        c.dict = d;
+        c.keyFrom = d.keys.size();
         w.kind = kind;
         w.buf = b;
         w.base = readFrom;
@@ -656,12 +763,28 @@ final class Feed implements Closeable {
                 }
                 w.pos = e;
             }
-        } catch (SpcInputException e) {
-            // a key that is not UTF-8: the reading thread reads that row and says so
+        } catch (RuntimeException e) {
+            // a key that is not UTF-8 (nothing added): the reading thread reads that row and says so
         }
         c.stop = w.base + w.pos;
-        c.map = new int[w.keys.size()];
-        Arrays.fill(c.map, -1);
+        // the keys added, for the reading thread
+        final SeriesKeys k = d.keys;
+        c.keyTo = k.size();
+        final int added = c.keyTo - c.keyFrom;
+        c.newKeyEnd = new int[added + 1];
+        c.newKeyHash = new int[added];
+        int bytes = 0;
+        for (int i = 0; i < added; i++) {
+            bytes += k.keyLength(c.keyFrom + i);
+            c.newKeyEnd[i + 1] = bytes;
+            c.newKeyHash[i] = k.hashOf(c.keyFrom + i);
+        }
+        c.newKeys = new byte[bytes];
+        for (int i = 0; i < added; i++) {
+            k.copyKey(c.keyFrom + i, c.newKeys, c.newKeyEnd[i]);
+        }
+        // both sides: the worker's dictionary, the reading thread's copy and map
+        d.bytes += 3L * bytes + 100L * added;
         c.phaseMap = new int[w.phaseCount];
         Arrays.fill(c.phaseMap, -1);
         w.buf = null;
@@ -671,24 +794,26 @@ final class Feed implements Closeable {
     /** Takes up to {@code max} records of a chunk as if read here; @return the records taken */
     private int merge(Chunk c, RowStore store, int max) {
         final int k = Math.min(max, c.count - c.cursor);
-        final SeriesKeys local = c.local.keys;
+        final Dict d = c.dict;
+        final int[] map = d.map;
         for (int i = 0; i < k; i++) {
             final int r = c.cursor + i;
             final int lid = c.id[r];
-            int id = c.map[lid];
+            int id = map[lid];
             boolean added = false;
             rowLine = line;
             if (id < 0) {
-                final int kn = local.keyLength(lid);
+                final int ko = d.end[lid];
+                final int kn = d.end[lid + 1] - ko;
                 if (keyScratch.length < kn) {
                     keyScratch = new byte[Math.max(kn, keyScratch.length * 2)];
                 }
-                local.copyKey(lid, keyScratch);
-                final int h = local.hashOf(lid);
+                System.arraycopy(d.arena, ko, keyScratch, 0, kn);
+                final int h = d.hash[lid];
                 final int found = keys.find(keyScratch, kn, h);
                 added = found < 0;
                 id = added ? addKey(kn, h) : found;
-                c.map[lid] = id;
+                map[lid] = id;
             }
             int phase = 0;
             if (pc >= 0) {

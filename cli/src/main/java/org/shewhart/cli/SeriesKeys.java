@@ -220,9 +220,9 @@ final class SeriesKeys {
         return off[id + 1] - off[id];
     }
 
-    /** Copies series {@code id}'s composite key into {@code dst} from index 0 (at least {@link #keyLength}). */
-    void copyKey(int id, byte[] dst) {
-        System.arraycopy(arena, off[id], dst, 0, off[id + 1] - off[id]);
+    /** Copies series {@code id}'s composite key into {@code dst} from index {@code at}. */
+    void copyKey(int id, byte[] dst, int at) {
+        System.arraycopy(arena, off[id], dst, at, off[id + 1] - off[id]);
     }
 
     /** @return the key of a series, one string per key column */

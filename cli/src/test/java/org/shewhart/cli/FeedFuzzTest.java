@@ -317,7 +317,8 @@ final class FeedFuzzTest {
                 f.generalPathOnly();
             }
             if (chunk > 0) {
-                f.parallelChunks(2, chunk);
+                // a worker's dictionary is replaced after every chunk (limit 1 byte) or kept
+                f.parallelChunks(2, chunk, chunk % 2 == 0 ? 1 : 1 << 16);
             }
             final RowStore store = new RowStore(f.hasSizes(), f.hasPhases(), 10);
             while (!f.finished()) {
