@@ -44,7 +44,12 @@ import org.shewhart.engine.SpcInputException;
  * <p>CSV: UTF-8 with or without a byte order mark, LF, CRLF or CR line ends, RFC 4180 quotes ({@code ""} inside a
  * quoted field); blank lines are skipped; cells are trimmed; a missing trailing cell is empty. x must be ISO dates
  * ({@code yyyy-mm-dd}) in every row, or numbers in every row, as the first data row's x is. A bad row is an
- * {@link SpcInputException} naming file, line, column and value. Not thread-safe.
+ * {@link SpcInputException} naming file, line, column and value.
+ *
+ * <p><b>Worker threads</b> ({@link #parallel}, {@code scan --read-threads}): chunks cut at line feeds are parsed
+ * ahead on the fast path with workers' own series ids, and taken only where the reading thread stands at a row
+ * start exactly at a chunk's start; the result, errors and line numbers included, is the single-thread reader's
+ * (see the comment of that section). Not thread-safe: one reading thread calls it.
  */
 final class Feed implements Closeable {
     private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class,
@@ -592,6 +597,7 @@ final class Feed implements Closeable {
     private static final int BYTES_PER_ROW = 16;
 
     private int chunkBytes;
+    private int chunkShown;
     private int inFlight;
     /** The bytes a worker's dictionary may hold (both sides) before it is replaced. */
     private long dictBytes;
@@ -634,6 +640,7 @@ final class Feed implements Closeable {
             return 0;
         }
         chunkBytes = chunk;
+        chunkShown = chunk;
         inFlight = threads + 1;
         dictBytes = dict;
         workers = java.util.concurrent.Executors.newFixedThreadPool(threads, r -> {
@@ -643,6 +650,19 @@ final class Feed implements Closeable {
         });
         // the chunks in flight and the one being taken, and the workers' dictionaries
         return (long) HELD_PER_BYTE * chunk * (inFlight + 1) + dict * threads;
+    }
+
+    /**
+     * Reads on the calling thread alone from here on (the chunks in flight are left to finish and dropped): for a
+     * grouped feed, whose series are charted while it is read, so that the charting threads have the cores.
+     */
+    void readOnOneThread() {
+        chunkBytes = 0;
+        current = null;
+        ahead.clear();
+        if (workers != null) {
+            workers.shutdown();
+        }
     }
 
     /**
@@ -1574,7 +1594,7 @@ final class Feed implements Closeable {
             return "read on 1 thread";
         }
         return String.format(Locale.ROOT, "read on %d threads besides this one (%.1f%% of rows parsed ahead, "
-                + "chunks of %s KB)", inFlight - 1, rows == 0 ? 0.0 : 100.0 * rowsAhead / rows, chunkBytes >> 10);
+                + "chunks of %s KB)", inFlight - 1, rows == 0 ? 0.0 : 100.0 * rowsAhead / rows, chunkShown >> 10);
     }
 
     /** @return the number of data rows read */

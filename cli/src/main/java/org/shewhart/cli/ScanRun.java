@@ -115,7 +115,7 @@ final class ScanRun {
 
     /** The options of a run. */
     record Options(Path file, Feed.Columns columns, ScanSettings settings, String output, String format,
-            String points, int threads, long budget, Path tempDir, boolean strict, boolean progress,
+            String points, int threads, int readThreads, long budget, Path tempDir, boolean strict, boolean progress,
             SeriesCharter charter) {
     }
 
@@ -195,8 +195,8 @@ final class ScanRun {
             sum = s;
             pts = p;
             bytesPerRow = RowStore.bytesPerRow(feed.hasSizes(), feed.hasPhases());
-            // reading on the charting threads too: the chunks parsed ahead count against the budget (an eighth)
-            final long reading = feed.parallel(o.threads(), o.budget() / 8);
+            // with --read-threads, the chunks parsed ahead count against the budget (an eighth of it)
+            final long reading = feed.parallel(o.readThreads(), o.budget() / 8);
             budgetRows = Math.max(1024, (o.budget() - reading) / bytesPerRow);
             store = new RowStore(feed.hasSizes(), feed.hasPhases(), RowStore.chunkBits(budgetRows));
             // blocks in flight (4 per thread) hold copies of rows: together at most about a quarter of the budget
@@ -305,6 +305,8 @@ final class ScanRun {
                 }
             } else if (!speculationOff && spill == null && feed.grouped() && worthSpeculating()) {
                 speculating = true;
+                // charting while reading keeps the cores busy: the charting threads get them
+                feed.readOnOneThread();
                 submitCompleted(feed.finished());
             }
             if (!speculating && store.size() >= budgetRows) {

@@ -151,7 +151,8 @@ final class ScanMemoryTest {
             final Path sum = tmp.resolve("s." + ext);
             final Path pts = tmp.resolve("p.csv");
             final List<String> args = new ArrayList<>(List.of(feed.toString(), "-o", sum.toString(),
-                    "--points", pts.toString(), "--temp-dir", temp.toString(), "--threads", String.valueOf(threads)));
+                    "--points", pts.toString(), "--temp-dir", temp.toString(), "--threads", "2", "--read-threads",
+                    String.valueOf(threads)));
             if (memory != null) {
                 args.addAll(List.of("--memory", memory));
             }
@@ -235,7 +236,7 @@ final class ScanMemoryTest {
         final List<String> errors = new ArrayList<>();
         for (String threads : List.of("1", "2")) {
             final Run r = scan(List.of(bad.toString(), "--by", "trust,indicator", "--x", "week", "--y", "value",
-                    "-o", tmp.resolve("bad-p-summary.csv").toString(), "--threads", threads, "--memory", "64k"));
+                    "-o", tmp.resolve("bad-p-summary.csv").toString(), "--read-threads", threads, "--memory", "64k"));
             assertEquals(2, r.code(), r.err());
             errors.add(r.err());
         }
