@@ -27,7 +27,8 @@ import org.shewhart.engine.ChartType;
 /**
  * The feed reader of {@code shewhart scan} ({@link Feed}): reads a generated feed of 20,000 series x 52 weekly
  * points (27.6 MB, {@code series,x,y}) into binary records, on its fast path or on the general RFC 4180 path alone,
- * with the series interleaved by time (most exports) or grouped. The score is milliseconds per read of the whole
+ * with the series interleaved by time (most exports) or grouped, on the reading thread alone or with chunks parsed
+ * ahead by two worker threads (the fast path only). The score is milliseconds per read of the whole
  * file; MB/s is 27.6 / score x 1000. Run with
  * {@code java -jar benchmarks/target/benchmarks.jar FeedReadBenchmark -f 1 -wi 2 -i 3}.
  */
@@ -45,6 +46,10 @@ public class FeedReadBenchmark {
     /** fast: the reader as scan uses it; general: the general path alone. */
     @Param({"fast", "general"})
     public String path;
+
+    /** Reading threads: 1, or 2 (chunks parsed ahead by two workers, as scan reads with two or more threads). */
+    @Param({"1", "2"})
+    public int threads;
 
     private Path file;
     private Feed.Columns columns;
@@ -88,6 +93,8 @@ public class FeedReadBenchmark {
             if (path.equals("general")) {
                 f.generalPathOnly();
             }
+            // as scan does with the default budget of a 1 GB heap
+            f.parallel(threads, (1L << 30) / 3 / 8);
             final RowStore store = new RowStore(f.hasSizes(), f.hasPhases(), 20);
             while (!f.finished()) {
                 f.parse(store, 1 << 13);

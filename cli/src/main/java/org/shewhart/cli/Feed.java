@@ -44,7 +44,12 @@ import org.shewhart.engine.SpcInputException;
  * <p>CSV: UTF-8 with or without a byte order mark, LF, CRLF or CR line ends, RFC 4180 quotes ({@code ""} inside a
  * quoted field); blank lines are skipped; cells are trimmed; a missing trailing cell is empty. x must be ISO dates
  * ({@code yyyy-mm-dd}) in every row, or numbers in every row, as the first data row's x is. A bad row is an
- * {@link SpcInputException} naming file, line, column and value. Not thread-safe.
+ * {@link SpcInputException} naming file, line, column and value.
+ *
+ * <p><b>Worker threads</b> ({@link #parallel}, {@code scan --read-threads}): chunks cut at line feeds are parsed
+ * ahead on the fast path with workers' own series ids, and taken only where the reading thread stands at a row
+ * start exactly at a chunk's start; the result, errors and line numbers included, is the single-thread reader's
+ * (see the comment of that section). Not thread-safe: one reading thread calls it.
  */
 final class Feed implements Closeable {
     private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class,
@@ -348,6 +353,10 @@ final class Feed implements Closeable {
 
     @Override
     public void close() throws IOException {
+        if (workers != null) {
+            // no interrupts: a FileChannel closes when a thread reading it is interrupted
+            workers.shutdown();
+        }
         if (sharedKeys == null) {
             ch.close();
         }
@@ -364,6 +373,13 @@ final class Feed implements Closeable {
         int done = 0;
         final boolean tryFast = fast && fastOk;
         while (done < maxRows) {
+            if (chunkBytes > 0 && tryFast && kind != null) {
+                final Chunk c = chunkAt(base + pos);
+                if (c != null) {
+                    done += merge(c, store, maxRows - done);
+                    continue;
+                }
+            }
             if (tryFast && kind != null) {
                 final int e = fastRow(store);
                 if (e >= 0) {
@@ -421,9 +437,11 @@ final class Feed implements Closeable {
             base += pos;
             pos = 0;
         }
-        while (len < buf.length && !eof) {
+        // with chunks parsed ahead, the reading thread reads only the rows between them: small reads
+        final int limit = chunkBytes > 0 ? Math.min(buf.length, len + Math.max(1 << 16, chunkBytes)) : buf.length;
+        while (len < limit && !eof) {
             final long at = base + len;
-            final int want = (int) Math.min(buf.length - len, fileSize - at);
+            final int want = (int) Math.min(limit - len, fileSize - at);
             if (want <= 0) {
                 eof = true;
                 break;
@@ -435,6 +453,416 @@ final class Feed implements Closeable {
                 len += r;
             }
         }
+    }
+
+    // ---------------------------------------------------------------------------------------------- parallel
+
+    /*
+     * Reading on several threads. From the first data row on (once x is known to be dates or numbers) the rest
+     * of the file is cut into chunks of chunkBytes at nominal offsets P0 + k * chunkBytes. Chunk k is parsed by a
+     * worker: it starts after the first line feed at or after its nominal start minus one (chunk 0 at P0), reads
+     * rows on the fast path while they start before its nominal end, and stops at the first row the fast path does
+     * not take (quotes, blank line, NA, a failed check, an incomplete row at the end of what it read). Its records
+     * carry chunk-local series and phase ids. Every fast row is exactly one line.
+     *
+     * The reading thread goes on as before, row by row, with one addition: whenever it stands at a row start that
+     * is exactly the start of the next chunk, it takes that chunk's records instead of parsing them, mapping the
+     * local ids to global ones in file order (so series ids, first appearances and the row counts are those of the
+     * single-thread reader) and counting one line per record. A chunk start the reading thread passes over (the
+     * line feed before it was inside a quoted field, or a row ran over it) is never at a row start of the reading
+     * thread, so that chunk is dropped, whatever its worker made of the bytes. Rows the workers did not take are
+     * read by the reading thread itself, with every check and message; so the result, errors included, is the
+     * single-thread reader's. A file with quoted line breaks is read correctly either way; it just reads in
+     * parallel only where the chunk starts happen to be real row starts.
+     */
+
+    /** Records parsed ahead by a worker: rows from {@link #start} (a line start) to {@link #stop}. */
+    private static final class Chunk {
+        long start = -1;
+        long stop;
+        int count;
+        final int[] id;
+        final double[] x;
+        final double[] y;
+        final double[] n;
+        final int[] phase;
+        /** Offset of each row from {@link #start}. */
+        final int[] off;
+        Feed local;
+        /** The worker's series ids, and the keys it added while parsing this chunk: ids [keyFrom, keyTo). */
+        Dict dict;
+        int keyFrom;
+        int keyTo;
+        byte[] newKeys;
+        int[] newKeyEnd;
+        int[] newKeyHash;
+        int[] phaseMap;
+        int cursor;
+
+        final byte[] buf;
+
+        Chunk(int cap, boolean withN, boolean withPhase, int bytes) {
+            buf = new byte[bytes];
+            id = new int[cap];
+            x = new double[cap];
+            y = new double[cap];
+            n = withN ? new double[cap] : null;
+            phase = withPhase ? new int[cap] : null;
+            off = new int[cap];
+        }
+
+        /** Makes a spare chunk new. */
+        void reset() {
+            start = -1;
+            stop = 0;
+            count = 0;
+            cursor = 0;
+            local = null;
+            dict = null;
+        }
+
+        boolean full() {
+            return count == id.length;
+        }
+
+        void add(int s, double xv, double yv, double nv, int p, int offset) {
+            final int i = count++;
+            id[i] = s;
+            x[i] = xv;
+            y[i] = yv;
+            if (n != null) {
+                n[i] = nv;
+            }
+            if (phase != null) {
+                phase[i] = p;
+            }
+            off[i] = offset;
+        }
+    }
+
+    /**
+     * The series ids of one worker thread, kept from chunk to chunk (so that a worker finds a key it has seen
+     * with its own lookup, and the reading thread maps its id with one array access): the worker's dictionary,
+     * and on the reading thread's side a copy of each key (sent with the chunk that added it, whether that chunk
+     * is taken or dropped) and the map to global ids. Replaced by a new one when it reaches its size limit.
+     */
+    private static final class Dict {
+        // the worker's side
+        final SeriesKeys keys;
+        long bytes;
+        // the reading thread's side
+        int known;
+        boolean broken;
+        byte[] arena = new byte[256];
+        int[] end = new int[17];
+        int[] hash = new int[16];
+        int[] map = new int[16];
+
+        Dict(SeriesKeys keys) {
+            this.keys = keys;
+        }
+
+        /** The reading thread takes the keys a chunk added (every chunk of this dictionary, in order). */
+        void register(Chunk c) {
+            if (broken || c.keyFrom != known) {
+                // a chunk of this dictionary was lost (a worker failed): its later chunks cannot be mapped
+                broken = true;
+                return;
+            }
+            final int n = c.keyTo - c.keyFrom;
+            if (known + n >= map.length) {
+                final int cap = Math.max(map.length * 2, known + n + 1);
+                end = Arrays.copyOf(end, cap + 1);
+                hash = Arrays.copyOf(hash, cap);
+                map = Arrays.copyOf(map, cap);
+            }
+            final int used = end[known];
+            final int add = c.newKeyEnd[n];
+            if (used + add > arena.length) {
+                arena = Arrays.copyOf(arena, Math.max(arena.length * 2, used + add));
+            }
+            System.arraycopy(c.newKeys, 0, arena, used, add);
+            for (int i = 0; i < n; i++) {
+                end[known + i + 1] = used + c.newKeyEnd[i + 1];
+                hash[known + i] = c.newKeyHash[i];
+                map[known + i] = -1;
+            }
+            known += n;
+        }
+    }
+
+    /** Bytes held per chunk in flight, at most, per byte of chunk: bytes read, records and local keys. */
+    private static final int HELD_PER_BYTE = 12;
+    /** Rows per chunk at most: one per this many bytes (a worker stops there; the reading thread goes on). */
+    private static final int BYTES_PER_ROW = 16;
+
+    private int chunkBytes;
+    private int chunkShown;
+    private int inFlight;
+    /** The bytes a worker's dictionary may hold (both sides) before it is replaced. */
+    private long dictBytes;
+    private final ThreadLocal<Dict> dicts = new ThreadLocal<>();
+    private java.util.concurrent.ExecutorService workers;
+    private final java.util.ArrayDeque<java.util.concurrent.Future<Chunk>> ahead = new java.util.ArrayDeque<>();
+    private long chunkBase = -1;
+    private long nextNominal;
+    private Chunk current;
+    /** Chunks done with, for reuse (at most as many as were ever in flight). */
+    private final java.util.concurrent.ConcurrentLinkedQueue<Chunk> spare =
+            new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private long rowsAhead;
+    /** Set on a worker's reader: where its records go. */
+    private Chunk out;
+
+    /**
+     * Reads on {@code threads} worker threads besides the calling one, in chunks that together hold at most
+     * about {@code reserve} bytes (at least a few hundred bytes each). Does nothing for one thread.
+     *
+     * @return the bytes the chunks in flight may hold, to count against the memory budget (0 if not parallel)
+     */
+    long parallel(int threads, long reserve) {
+        if (threads < 2) {
+            return 0;
+        }
+        final int depth = threads + 2;
+        // half for the chunks in flight, half for the workers' dictionaries
+        final long chunk = Math.max(256, Math.min(8L << 20, reserve / 2 / ((long) HELD_PER_BYTE * depth)));
+        final long dict = Math.max(1 << 16, reserve / 2 / threads);
+        return parallelChunks(threads, (int) chunk, dict);
+    }
+
+    /**
+     * As {@link #parallel} with a given chunk size and limit of a worker's dictionary in bytes (tiny ones for
+     * tests); @return the bytes reserved
+     */
+    long parallelChunks(int threads, int chunk, long dict) {
+        if (threads < 2 || sharedKeys != null || !fastOk) {
+            return 0;
+        }
+        chunkBytes = chunk;
+        chunkShown = chunk;
+        inFlight = threads + 1;
+        dictBytes = dict;
+        workers = java.util.concurrent.Executors.newFixedThreadPool(threads, r -> {
+            final Thread t = new Thread(r, "shewhart-read");
+            t.setDaemon(true);
+            return t;
+        });
+        // the chunks in flight and the one being taken, and the workers' dictionaries
+        return (long) HELD_PER_BYTE * chunk * (inFlight + 1) + dict * threads;
+    }
+
+    /**
+     * Reads on the calling thread alone from here on (the chunks in flight are left to finish and dropped): for a
+     * grouped feed, whose series are charted while it is read, so that the charting threads have the cores.
+     */
+    void readOnOneThread() {
+        chunkBytes = 0;
+        current = null;
+        ahead.clear();
+        if (workers != null) {
+            workers.shutdown();
+        }
+    }
+
+    /**
+     * The chunk whose records start at {@code at}, the reading thread's position (a row start); null to read the
+     * next row here. Drops chunks the reading thread has passed or that found no row start.
+     */
+    private Chunk chunkAt(long at) throws IOException {
+        if (current != null) {
+            if (current.cursor < current.count) {
+                return current;
+            }
+            spare.add(current);
+            current = null;
+        }
+        if (chunkBase < 0) {
+            chunkBase = at;
+            nextNominal = at;
+        }
+        while (true) {
+            while (ahead.size() < inFlight && nextNominal < fileSize) {
+                final long from = nextNominal;
+                final long to = Math.min(fileSize, from + chunkBytes);
+                final boolean first = from == chunkBase;
+                ahead.add(workers.submit(() -> parseChunk(from, to, first)));
+                nextNominal = to;
+            }
+            if (ahead.isEmpty()) {
+                return null;
+            }
+            final Chunk h = await(ahead.peek());
+            if (h != null && h.start > at) {
+                return null;
+            }
+            ahead.poll();
+            if (h != null && h.dict != null) {
+                h.dict.register(h);
+                if (h.dict.broken) {
+                    continue;
+                }
+            }
+            if (h != null && h.start == at && h.count > 0) {
+                current = h;
+                return h;
+            }
+            if (h != null) {
+                spare.add(h);
+            }
+        }
+    }
+
+    private static Chunk await(java.util.concurrent.Future<Chunk> f) throws IOException {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("interrupted while reading");
+        } catch (java.util.concurrent.ExecutionException e) {
+            // a worker that failed (an I/O error) parsed nothing usable: the reading thread reads those rows
+            return null;
+        }
+    }
+
+    /** A worker: the fast rows of the chunk with nominal range {@code [from, to)}. */
+    private Chunk parseChunk(long from, long to, boolean first) throws IOException {
+        final long readFrom = first ? from : from - 1;
+        final long readTo = Math.min(fileSize, to + Math.min(chunkBytes, 1 << 16));
+        Chunk c = spare.poll();
+        if (c == null) {
+            c = new Chunk(Math.max(1, chunkBytes / BYTES_PER_ROW), nc >= 0, pc >= 0,
+                    chunkBytes + 1 + Math.min(chunkBytes, 1 << 16));
+        }
+        c.reset();
+        final byte[] b = c.buf;
+        final int want = (int) (readTo - readFrom);
+        int got = 0;
+        while (got < want) {
+            final int r = ch.read(ByteBuffer.wrap(b, got, want - got), readFrom + got);
+            if (r < 0) {
+                break;
+            }
+            got += r;
+        }
+        int s = 0;
+        if (!first) {
+            while (s < got && b[s] != '\n') {
+                s++;
+            }
+            if (s == got) {
+                return c;
+            }
+            s++;
+        }
+        c.start = readFrom + s;
+        c.stop = c.start;
+        final Columns cols = new Columns(keyNames, "", "", null, null, types, settingsKey, settingsOf);
+        final Feed w = new Feed(file, ch, fileSize, header, cols, keyCols, xc, yc, nc, pc, c.start, 1);
+        Dict d = dicts.get();
+        if (d == null || d.bytes > dictBytes) {
+            d = new Dict(w.keys);
+            dicts.set(d);
+        }
+        w.keys = d.keys;
+        c.dict = d;
+        c.keyFrom = d.keys.size();
+        w.kind = kind;
+        w.buf = b;
+        w.base = readFrom;
+        w.pos = s;
+        w.len = got;
+        w.eof = readFrom + got >= fileSize;
+        w.out = c;
+        c.local = w;
+        try {
+            while (w.base + w.pos < to && !c.full()) {
+                final int e = w.fastRow(null);
+                if (e < 0) {
+                    break;
+                }
+                w.pos = e;
+            }
+        } catch (RuntimeException e) {
+            // a key that is not UTF-8 (nothing added): the reading thread reads that row and says so
+        }
+        c.stop = w.base + w.pos;
+        // the keys added, for the reading thread
+        final SeriesKeys k = d.keys;
+        c.keyTo = k.size();
+        final int added = c.keyTo - c.keyFrom;
+        c.newKeyEnd = new int[added + 1];
+        c.newKeyHash = new int[added];
+        int bytes = 0;
+        for (int i = 0; i < added; i++) {
+            bytes += k.keyLength(c.keyFrom + i);
+            c.newKeyEnd[i + 1] = bytes;
+            c.newKeyHash[i] = k.hashOf(c.keyFrom + i);
+        }
+        c.newKeys = new byte[bytes];
+        for (int i = 0; i < added; i++) {
+            k.copyKey(c.keyFrom + i, c.newKeys, c.newKeyEnd[i]);
+        }
+        // both sides: the worker's dictionary, the reading thread's copy and map
+        d.bytes += 3L * bytes + 100L * added;
+        c.phaseMap = new int[w.phaseCount];
+        Arrays.fill(c.phaseMap, -1);
+        w.buf = null;
+        return c;
+    }
+
+    /** Takes up to {@code max} records of a chunk as if read here; @return the records taken */
+    private int merge(Chunk c, RowStore store, int max) {
+        final int k = Math.min(max, c.count - c.cursor);
+        final Dict d = c.dict;
+        final int[] map = d.map;
+        for (int i = 0; i < k; i++) {
+            final int r = c.cursor + i;
+            final int lid = c.id[r];
+            int id = map[lid];
+            boolean added = false;
+            rowLine = line;
+            if (id < 0) {
+                final int ko = d.end[lid];
+                final int kn = d.end[lid + 1] - ko;
+                if (keyScratch.length < kn) {
+                    keyScratch = new byte[Math.max(kn, keyScratch.length * 2)];
+                }
+                System.arraycopy(d.arena, ko, keyScratch, 0, kn);
+                final int h = d.hash[lid];
+                final int found = keys.find(keyScratch, kn, h);
+                added = found < 0;
+                id = added ? addKey(kn, h) : found;
+                map[lid] = id;
+            }
+            int phase = 0;
+            if (pc >= 0) {
+                final int lp = c.phase[r];
+                phase = c.phaseMap[lp];
+                if (phase < 0) {
+                    phase = phaseId(c.local.phaseLabels[lp]);
+                    c.phaseMap[lp] = phase;
+                }
+            }
+            commit(store, id, added, c.x[r], c.y[r], c.n == null ? Double.NaN : c.n[r], phase, c.start + c.off[r]);
+            line++;
+        }
+        c.cursor += k;
+        rowsAhead += k;
+        moveTo(c.cursor < c.count ? c.start + c.off[c.cursor] : c.stop);
+        return k;
+    }
+
+    /** Moves the reading position forward to {@code at} (a row start), within the buffer or past it. */
+    private void moveTo(long at) {
+        if (at <= base + len) {
+            pos = (int) (at - base);
+            return;
+        }
+        base = at;
+        pos = 0;
+        len = 0;
+        eof = false;
     }
 
     // ---------------------------------------------------------------------------------------------- fast path
@@ -707,6 +1135,20 @@ final class Feed implements Closeable {
     }
 
     private void commit(RowStore store, int id, boolean added, double x, double y, double n, int phase) {
+        if (out != null) {
+            // a chunk parser: the record goes to the chunk, with its offset from the chunk's start
+            out.add(id, x, y, n, phase, (int) (base + pos - out.start));
+            if (prev >= 0) {
+                keys.follow(prev, id);
+            }
+            prev = id;
+            return;
+        }
+        commit(store, id, added, x, y, n, phase, base + pos);
+    }
+
+    private void commit(RowStore store, int id, boolean added, double x, double y, double n, int phase,
+            long offset) {
         if (id != prev) {
             if (!added) {
                 grouped = false;
@@ -719,7 +1161,7 @@ final class Feed implements Closeable {
         if (sharedKeys == null) {
             keys.countRow(id);
         }
-        store.add(id, x, y, n, phase, base + pos);
+        store.add(id, x, y, n, phase, offset);
         rows++;
     }
 
@@ -1144,6 +1586,15 @@ final class Feed implements Closeable {
     /** @return the name of the phase column */
     String phaseColumn() {
         return pc < 0 ? null : header.get(pc);
+    }
+
+    /** @return how the file was read, for timing: the threads and the share of rows parsed ahead by workers */
+    String readMode() {
+        if (workers == null) {
+            return "read on 1 thread";
+        }
+        return String.format(Locale.ROOT, "read on %d threads besides this one (%.1f%% of rows parsed ahead, "
+                + "chunks of %s KB)", inFlight - 1, rows == 0 ? 0.0 : 100.0 * rowsAhead / rows, chunkShown >> 10);
     }
 
     /** @return the number of data rows read */

@@ -115,7 +115,7 @@ final class ScanRun {
 
     /** The options of a run. */
     record Options(Path file, Feed.Columns columns, ScanSettings settings, String output, String format,
-            String points, int threads, long budget, Path tempDir, boolean strict, boolean progress,
+            String points, int threads, int readThreads, long budget, Path tempDir, boolean strict, boolean progress,
             SeriesCharter charter) {
     }
 
@@ -195,7 +195,9 @@ final class ScanRun {
             sum = s;
             pts = p;
             bytesPerRow = RowStore.bytesPerRow(feed.hasSizes(), feed.hasPhases());
-            budgetRows = Math.max(1024, o.budget() / bytesPerRow);
+            // with --read-threads, the chunks parsed ahead count against the budget (an eighth of it)
+            final long reading = feed.parallel(o.readThreads(), o.budget() / 8);
+            budgetRows = Math.max(1024, (o.budget() - reading) / bytesPerRow);
             store = new RowStore(feed.hasSizes(), feed.hasPhases(), RowStore.chunkBits(budgetRows));
             // blocks in flight (4 per thread) hold copies of rows: together at most about a quarter of the budget
             blockRows = (int) Math.max(256, Math.min(BLOCK_ROWS, budgetRows / (16L * o.threads())));
@@ -236,9 +238,10 @@ final class ScanRun {
             final double mb = feed.fileSize() / 1e6;
             err.println(String.format(Locale.ROOT,
                     "shewhart: read %.1f MB, %d rows, %d series: %.2f s wall, %.2f s CPU (%.0f MB/s of CPU); "
-                            + "charted and wrote after reading: %.2f s wall, %.2f s CPU; %d threads; %s; "
+                            + "charted and wrote after reading: %.2f s wall, %.2f s CPU; %d threads; %s; %s; "
                             + "whole run %.2f s wall (%.0f MB/s)", mb, feed.rows(), keys.size(), (t1 - t0) / 1e9,
-                    (c1 - c0) / 1e9, mb / ((c1 - c0) / 1e9), (t2 - t1) / 1e9, (c2 - c1) / 1e9, o.threads(), mode(),
+                    (c1 - c0) / 1e9, mb / ((c1 - c0) / 1e9), (t2 - t1) / 1e9, (c2 - c1) / 1e9, o.threads(),
+                    feed.readMode(), mode(),
                     (t2 - t0) / 1e9, mb / ((t2 - t0) / 1e9)));
         }
         if (failed > 0) {
@@ -302,6 +305,8 @@ final class ScanRun {
                 }
             } else if (!speculationOff && spill == null && feed.grouped() && worthSpeculating()) {
                 speculating = true;
+                // charting while reading keeps the cores busy: the charting threads get them
+                feed.readOnOneThread();
                 submitCompleted(feed.finished());
             }
             if (!speculating && store.size() >= budgetRows) {

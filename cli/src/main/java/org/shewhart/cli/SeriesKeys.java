@@ -22,16 +22,16 @@ final class SeriesKeys {
             ByteOrder.LITTLE_ENDIAN);
 
     private final int columns;
-    private byte[] arena = new byte[1 << 16];
+    private byte[] arena = new byte[1 << 10];
     private int arenaLen;
     /** Offsets into the arena: key {@code id} is {@code arena[off[id], off[id + 1])}. */
-    private int[] off = new int[1025];
-    private int[] hash = new int[1024];
-    private int[] count = new int[1024];
-    private int[] succ = new int[1024];
+    private int[] off = new int[65];
+    private int[] hash = new int[64];
+    private int[] count = new int[64];
+    private int[] succ = new int[64];
     private int[] settings;
     private int size;
-    private int[] table = new int[2048];
+    private int[] table = new int[128];
 
     /**
      * @param columns the number of key columns
@@ -39,7 +39,7 @@ final class SeriesKeys {
      */
     SeriesKeys(int columns, boolean withSettings) {
         this.columns = columns;
-        this.settings = withSettings ? new int[1024] : null;
+        this.settings = withSettings ? new int[64] : null;
     }
 
     /** @return the number of series */
@@ -208,6 +208,21 @@ final class SeriesKeys {
             }
             table[slot] = id + 1;
         }
+    }
+
+    /** @return the hash of series {@code id}'s composite key */
+    int hashOf(int id) {
+        return hash[id];
+    }
+
+    /** @return the length of series {@code id}'s composite key in bytes */
+    int keyLength(int id) {
+        return off[id + 1] - off[id];
+    }
+
+    /** Copies series {@code id}'s composite key into {@code dst} from index {@code at}. */
+    void copyKey(int id, byte[] dst, int at) {
+        System.arraycopy(arena, off[id], dst, at, off[id + 1] - off[id]);
     }
 
     /** @return the key of a series, one string per key column */

@@ -1,6 +1,8 @@
 package org.shewhart.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.ByteArrayOutputStream;
@@ -297,6 +299,15 @@ final class FeedFuzzTest {
 
     /** Reads a file with the reader; the records, or the error message. */
     Object read(Case k, boolean general, int buffer) throws IOException {
+        return read(k, general, buffer, 0, false);
+    }
+
+    /**
+     * Reads a file with the reader, on worker threads in chunks of {@code chunk} bytes if {@code chunk > 0}; the
+     * records, or the error message. With {@code exact}, also each record's series id, the series in the order of
+     * their first row with their row counts, the row count, the line after the last row and the bytes consumed.
+     */
+    Object read(Case k, boolean general, int buffer, int chunk, boolean exact) throws IOException {
         final Path p = tmp.resolve("f.csv");
         Files.write(p, k.bytes());
         final Feed.Columns c = new Feed.Columns(k.by(), "x", "y", k.withN() ? "n" : null,
@@ -305,14 +316,27 @@ final class FeedFuzzTest {
             if (general) {
                 f.generalPathOnly();
             }
+            if (chunk > 0) {
+                // a worker's dictionary is replaced after every chunk (limit 1 byte) or kept
+                f.parallelChunks(2, chunk, chunk % 2 == 0 ? 1 : 1 << 16);
+            }
             final RowStore store = new RowStore(f.hasSizes(), f.hasPhases(), 10);
             while (!f.finished()) {
                 f.parse(store, 1 + buffer % 7);
             }
-            final List<Rec> out = new ArrayList<>();
+            final List<Object> out = new ArrayList<>();
             for (int r = 0; r < store.size(); r++) {
                 out.add(Rec.of(Arrays.asList(f.keys().key(store.id(r))), store.x(r), store.y(r),
                         k.withN() ? store.n(r) : Double.NaN, k.withPhase() ? f.phaseLabel(store.phase(r)) : ""));
+                if (exact) {
+                    out.add(store.id(r));
+                }
+            }
+            if (exact) {
+                for (int s = 0; s < f.keys().size(); s++) {
+                    out.add(Arrays.asList(f.keys().key(s)) + " x " + f.keys().count(s));
+                }
+                out.add(f.rows() + " rows, " + f.bytesRead() + " bytes, grouped " + f.grouped());
             }
             return out;
         } catch (SpcInputException e) {
@@ -387,6 +411,70 @@ final class FeedFuzzTest {
         }
     }
 
+    /**
+     * The parallel reader (two workers, chunks of 1 to 80 bytes, so that nearly every row is cut by a chunk
+     * boundary, and some of 1-4 KB) gives the single-thread reader's records, series ids, first appearances, row
+     * counts and position, or its error message (line numbers included), on valid and on corrupted files: quotes
+     * with line breaks inside (the chunk start after such a line break is not a row start and must be dropped),
+     * CRLF, lone CR, BOM, NA, blank lines.
+     */
+    @Test
+    void parallelReaderGivesTheSingleThreadResult() throws IOException {
+        final SplittableRandom r = new SplittableRandom(SEED + 2);
+        final String junk = ",\"\n\r .-+eE019NAx\u00e9\t";
+        int errors = 0;
+        for (int i = 0; i < COUNT; i++) {
+            Case k = generate(r);
+            if (r.nextInt(3) == 0) {
+                final ByteArrayOutputStream b = new ByteArrayOutputStream();
+                for (byte c : k.bytes()) {
+                    if (r.nextInt(150) == 0) {
+                        b.write(junk.charAt(r.nextInt(junk.length())) & 0x7F);
+                    }
+                    b.write(c);
+                }
+                k = new Case(b.toByteArray(), k.by(), k.withN(), k.withPhase());
+            }
+            final int buffer = 16 + r.nextInt(200);
+            final int chunk = r.nextInt(4) == 0 ? 1024 + r.nextInt(3000) : 1 + r.nextInt(80);
+            final Object single = read(k, false, buffer, 0, true);
+            final Object parallel = read(k, false, buffer, chunk, true);
+            if (!single.equals(parallel)) {
+                fail("case " + i + " (buffer " + buffer + ", chunk " + chunk + "):\n" + show(k.bytes())
+                        + "\nsingle: " + single + "\nparallel: " + parallel);
+            }
+            if (single instanceof String) {
+                errors++;
+            }
+        }
+        assertTrue(errors > COUNT / 20 && errors < COUNT / 2, errors + " of " + COUNT + " files had an error");
+    }
+
+    /**
+     * Quoted fields whose line breaks are followed by text that reads as rows: a worker that starts after such a
+     * line break parses those lines as rows; the reading thread never stands at that chunk start, so they are
+     * dropped, and the records are the single-thread reader's.
+     */
+    @Test
+    void rowsInsideAQuotedFieldAreNotTakenFromAChunk() throws IOException {
+        final StringBuilder sb = new StringBuilder("series,x,y,note\n");
+        for (int i = 0; i < 400; i++) {
+            sb.append("S").append(i % 7).append(",2020-01-").append(String.format(Locale.ROOT, "%02d", 1 + i % 28))
+                    .append(',').append(i).append(".5,");
+            if (i % 9 == 4) {
+                sb.append("\"fake\nS9,2020-02-02,99\nS9,2020-02-03,98\nend\"");
+            }
+            sb.append('\n');
+        }
+        final Case k = new Case(sb.toString().getBytes(StandardCharsets.UTF_8), List.of("series"), false, false);
+        final Object single = read(k, false, 1 << 16, 0, true);
+        assertEquals(reference(k).size(), 400);
+        for (int chunk = 7; chunk < 600; chunk += 13) {
+            assertEquals(single, read(k, false, 1 << 16, chunk, true), "chunk " + chunk);
+        }
+        assertFalse(single.toString().contains("S9"));
+    }
+
     /** The generated feed of {@code generate}, both layouts, read both ways with the default buffer. */
     @Test
     void generatedFeedsReadTheSameBothWays() throws IOException {
@@ -398,6 +486,10 @@ final class FeedFuzzTest {
             final Object fast = read(k, false, 1 << 22);
             assertEquals(read(k, true, 1 << 22), fast);
             assertEquals(reference(k), fast);
+            final Object single = read(k, false, 1 << 22, 0, true);
+            for (int chunk : new int[] {97, 4096, 65536}) {
+                assertEquals(single, read(k, false, 1 << 22, chunk, true), layout + ", chunk " + chunk);
+            }
         }
     }
 }

@@ -140,13 +140,19 @@ final class ScanMemoryTest {
 
     /** Runs a scan writing summary CSV, points and summary JSON; returns the three outputs and the mode. */
     private List<String> outputs(Path feed, String memory, List<String> opts, List<String> modes) throws IOException {
+        return outputs(feed, memory, opts, modes, 2);
+    }
+
+    private List<String> outputs(Path feed, String memory, List<String> opts, List<String> modes, int threads)
+            throws IOException {
         final Path temp = Files.createDirectories(tmp.resolve("temp"));
         final List<String> out = new ArrayList<>();
         for (String ext : List.of("csv", "json")) {
             final Path sum = tmp.resolve("s." + ext);
             final Path pts = tmp.resolve("p.csv");
             final List<String> args = new ArrayList<>(List.of(feed.toString(), "-o", sum.toString(),
-                    "--points", pts.toString(), "--temp-dir", temp.toString(), "--threads", "2"));
+                    "--points", pts.toString(), "--temp-dir", temp.toString(), "--threads", "2", "--read-threads",
+                    String.valueOf(threads)));
             if (memory != null) {
                 args.addAll(List.of("--memory", memory));
             }
@@ -204,6 +210,38 @@ final class ScanMemoryTest {
                 }
             }
         }
+    }
+
+    /**
+     * Reading on worker threads (chunks of a few hundred bytes at these budgets, so thousands of chunk boundaries,
+     * some after a quoted key) gives the output of the single-thread reader, on every layout and budget, and a
+     * bad row gives the same message with the same line number.
+     */
+    @Test
+    void parallelReadingGivesTheSingleThreadOutput() throws IOException {
+        for (Layout layout : Layout.values()) {
+            final Path feed = write(layout + "-p.csv", feed(150, 40, layout, 31 + layout.ordinal()));
+            final List<String> expected = outputs(feed, null, OPTIONS, new ArrayList<>(), 1);
+            for (String memory : new String[] {null, "1m", "96k", "64k"}) {
+                for (int threads : new int[] {2, 3}) {
+                    final List<String> m = new ArrayList<>();
+                    assertEquals(expected, outputs(feed, memory, OPTIONS, m, threads), layout + " --memory " + memory
+                            + " --threads " + threads + " (" + m + ")");
+                }
+            }
+        }
+        final List<String> rows = new ArrayList<>(feed(150, 40, Layout.TIME, 8));
+        rows.add(rows.size() - 30, "\"T1\nT2,ind1,2021-01-04,1,60,before,z\",ind7,2021-01-04,12x,60,before,z");
+        final Path bad = write("bad-p.csv", rows);
+        final List<String> errors = new ArrayList<>();
+        for (String threads : List.of("1", "2")) {
+            final Run r = scan(List.of(bad.toString(), "--by", "trust,indicator", "--x", "week", "--y", "value",
+                    "-o", tmp.resolve("bad-p-summary.csv").toString(), "--read-threads", threads, "--memory", "64k"));
+            assertEquals(2, r.code(), r.err());
+            errors.add(r.err());
+        }
+        assertTrue(errors.get(0).contains("row " + (rows.size() - 29) + ", column 'value': '12x'"), errors.get(0));
+        assertEquals(errors.get(0), errors.get(1));
     }
 
     /** A budget so small that there are more runs than the merge takes at once: runs are merged in rounds. */
