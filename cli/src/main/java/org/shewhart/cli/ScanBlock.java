@@ -129,6 +129,14 @@ final class ScanBlock {
         pointStart = new int[count + 1];
         sizes = new boolean[count];
         spec = new ChartSpec[count];
+        // a series has at most as many points as rows: size the point columns once for the whole block
+        long allRows = 0;
+        for (int i = 0; i < count; i++) {
+            allRows += rows(i);
+        }
+        if (allRows > key.length && allRows <= Integer.MAX_VALUE - 8) {
+            grow((int) allRows);
+        }
         int total = 0;
         for (int i = 0; i < count; i++) {
             final int rows = rows(i);

@@ -28,7 +28,7 @@ public final class SignalText {
         final String what;
         switch (signal.rule()) {
             case OUTSIDE_LIMITS:
-                what = n == 1 ? "point " + side + (high ? " the upper limit" : " the lower limit")
+                what = n == 1 ? "a point " + side + (high ? " the upper limit" : " the lower limit")
                         : n + " points " + side + (high ? " the upper limit" : " the lower limit");
                 break;
             case SHIFT:

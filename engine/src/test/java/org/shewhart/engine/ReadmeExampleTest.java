@@ -35,6 +35,6 @@ final class ReadmeExampleTest {
         assertTrue(chart.isFlagged(4, Rule.OUTSIDE_LIMITS));
         assertEquals(PointType.SPECIAL_CAUSE_CONCERN, chart.typeAt(4));
         assertEquals("mean 1.9444, limits -0.7156 to 4.6044, variation common-cause", printed.get(0));
-        assertEquals("point above the upper limit at week 5 (concern)", printed.get(1));
+        assertEquals("a point above the upper limit at week 5 (concern)", printed.get(1));
     }
 }
