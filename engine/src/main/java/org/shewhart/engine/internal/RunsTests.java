@@ -1,5 +1,6 @@
 package org.shewhart.engine.internal;
 
+import java.util.Arrays;
 import org.apache.commons.numbers.gamma.LogGamma;
 import org.apache.commons.statistics.distribution.BinomialDistribution;
 
@@ -175,7 +176,7 @@ public final class RunsTests {
      */
     public static int crossingsMin(int useful) {
         if (useful <= TABLED) {
-            return CrossingsTable.MIN[useful];
+            return CrossingsTable.get(useful);
         }
         final int trials = useful - 1;
         final BinomialDistribution b = BinomialDistribution.of(trials, 0.5);
@@ -192,14 +193,33 @@ public final class RunsTests {
     /** Largest number of useful points whose minimum crossings are tabled. */
     static final int TABLED = 4096;
 
-    /** qbinom(0.05, n - 1, 0.5) for n = 0..TABLED, computed once (lazy holder idiom: thread-safe). */
+    /**
+     * qbinom(0.05, n - 1, 0.5) for n = 0..TABLED, computed on first need up to the next power of two above the
+     * largest n asked for (a chart of 50 points builds 64 entries, not 4,097: the whole table costs tens of
+     * milliseconds, which a single command should not pay). Thread-safe: the table only grows, under a lock, and is
+     * published through a volatile field.
+     */
     private static final class CrossingsTable {
-        static final int[] MIN = new int[TABLED + 1];
+        private static volatile int[] min = new int[1];
 
-        static {
-            for (int n = 1; n <= TABLED; n++) {
-                final int trials = n - 1;
-                // log P(X = 0) = -trials ln 2; P(X = k + 1) = P(X = k) (trials - k) / (k + 1)
+        private CrossingsTable() {
+        }
+
+        static int get(int n) {
+            final int[] t = min;
+            return n < t.length ? t[n] : grow(n)[n];
+        }
+
+        private static synchronized int[] grow(int n) {
+            final int[] old = min;
+            if (n < old.length) {
+                return old;
+            }
+            final int size = Math.min(TABLED + 1, Integer.highestOneBit(n) << 1);
+            final int[] t = Arrays.copyOf(old, Math.max(size, n + 1));
+            for (int k = old.length; k < t.length; k++) {
+                final int trials = k - 1;
+                // log P(X = 0) = -trials ln 2; P(X = j + 1) = P(X = j) (trials - j) / (j + 1)
                 double logPmf = -trials * Math.log(2);
                 double cumulative = Math.exp(logPmf);
                 int c = 0;
@@ -208,11 +228,10 @@ public final class RunsTests {
                     c++;
                     cumulative += Math.exp(logPmf);
                 }
-                MIN[n] = c;
+                t[k] = c;
             }
-        }
-
-        private CrossingsTable() {
+            min = t;
+            return t;
         }
     }
 
