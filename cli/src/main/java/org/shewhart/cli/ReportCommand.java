@@ -165,16 +165,17 @@ final class ReportCommand implements Callable<Integer> {
                         t.where(r, ic), CsvTable.show(name), out.get(name).line));
             }
             final IndicatorSettings d = IndicatorSettings.DEFAULT;
-            final ChartType chart = parse(t, r, "chart", d.chart(), ChartType::of);
-            final Improvement improvement = parse(t, r, "improvement", d.improvement(), Improvement::of);
-            final Double target = parse(t, r, "target", Double.NaN, ReportCommand::number);
-            String unit = parse(t, r, "unit", "", v -> v);
+            final ChartType chart = SettingsCells.parse(t, r, "chart", d.chart(), ChartType::of);
+            final Improvement improvement = SettingsCells.parse(t, r, "improvement", d.improvement(),
+                    Improvement::of);
+            final Double target = SettingsCells.parse(t, r, "target", Double.NaN, SettingsCells::number);
+            String unit = SettingsCells.parse(t, r, "unit", "", v -> v);
             if (unit.isEmpty()) {
-                unit = parse(t, r, "label", "", v -> v);
+                unit = SettingsCells.parse(t, r, "label", "", v -> v);
             }
-            final Double multiply = parse(t, r, "multiply", Double.NaN, ReportCommand::number);
-            final RuleProfile profile = parse(t, r, "profile", null, RuleProfile::of);
-            final List<String> phaseAt = parse(t, r, "phase-at", List.of(), ReportCommand::phases);
+            final Double multiply = SettingsCells.parse(t, r, "multiply", Double.NaN, SettingsCells::number);
+            final RuleProfile profile = SettingsCells.parse(t, r, "profile", null, RuleProfile::of);
+            final List<String> phaseAt = SettingsCells.parse(t, r, "phase-at", List.of(), SettingsCells::phases);
             final IndicatorSettings s = new IndicatorSettings(chart, improvement, target, unit, multiply, profile,
                     phaseAt);
             try {
@@ -185,51 +186,6 @@ final class ReportCommand implements Callable<Integer> {
                         e.getMessage()));
             }
             out.put(name, new Row(s, t.lineOf(r)));
-        }
-        return out;
-    }
-
-    /** A parser of one settings cell. */
-    private interface Parser<T> {
-        T parse(String text);
-    }
-
-    private static <T> T parse(CsvTable t, int r, String column, T fallback, Parser<T> parser) {
-        if (!t.hasColumn(column)) {
-            return fallback;
-        }
-        final int c = t.column(column, "--settings");
-        final String text = t.cell(r, c);
-        if (text.isEmpty()) {
-            return fallback;
-        }
-        try {
-            return parser.parse(text);
-        } catch (IllegalArgumentException e) {
-            throw new SpcInputException(String.format(Locale.ROOT, "%s: value '%s': %s", t.where(r, c),
-                    CsvTable.show(text), e.getMessage()));
-        }
-    }
-
-    private static Double number(String text) {
-        final double v;
-        try {
-            v = Double.parseDouble(text);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("not a number");
-        }
-        if (!Double.isFinite(v)) {
-            throw new IllegalArgumentException("must be a finite number");
-        }
-        return v;
-    }
-
-    private static List<String> phases(String text) {
-        final List<String> out = new ArrayList<>();
-        for (String p : text.split(";")) {
-            if (!p.isBlank()) {
-                out.add(p.trim());
-            }
         }
         return out;
     }

@@ -96,12 +96,12 @@ final class ScanSettings {
                         t.where(r, kc), CsvTable.show(name), seen.get(name)));
             }
             seen.put(name, t.lineOf(r));
-            final ChartType chart = parse(t, r, "chart", null, ChartType::of);
-            final Improvement improvement = parse(t, r, "improvement", null, Improvement::of);
-            final double target = parse(t, r, "target", Double.NaN, ScanSettings::number);
-            final double multiply = parse(t, r, "multiply", Double.NaN, ScanSettings::number);
-            final RuleProfile profile = parse(t, r, "profile", null, RuleProfile::of);
-            final List<String> at = parse(t, r, "phase-at", List.of(), ScanSettings::phases);
+            final ChartType chart = SettingsCells.parse(t, r, "chart", null, ChartType::of);
+            final Improvement improvement = SettingsCells.parse(t, r, "improvement", null, Improvement::of);
+            final double target = SettingsCells.parse(t, r, "target", Double.NaN, SettingsCells::number);
+            final double multiply = SettingsCells.parse(t, r, "multiply", Double.NaN, SettingsCells::number);
+            final RuleProfile profile = SettingsCells.parse(t, r, "profile", null, RuleProfile::of);
+            final List<String> at = SettingsCells.parse(t, r, "phase-at", List.of(), SettingsCells::phases);
             final ChartSpec spec;
             try {
                 spec = spec(rules, chart != null ? chart : type, improvement, profile, target, multiply, at);
@@ -137,51 +137,6 @@ final class ScanSettings {
         b.phaseStarts(new int[0]);
         b.exclude(new int[0]);
         return b.build();
-    }
-
-    /** A parser of one settings cell. */
-    private interface Parser<T> {
-        T parse(String text);
-    }
-
-    private static <T> T parse(CsvTable t, int r, String column, T fallback, Parser<T> parser) {
-        if (!t.hasColumn(column)) {
-            return fallback;
-        }
-        final int c = t.column(column, "--settings");
-        final String text = t.cell(r, c);
-        if (text.isEmpty()) {
-            return fallback;
-        }
-        try {
-            return parser.parse(text);
-        } catch (IllegalArgumentException e) {
-            throw new SpcInputException(String.format(Locale.ROOT, "%s: value '%s': %s", t.where(r, c),
-                    CsvTable.show(text), e.getMessage()));
-        }
-    }
-
-    private static Double number(String text) {
-        final double v;
-        try {
-            v = Double.parseDouble(text);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("not a number");
-        }
-        if (!Double.isFinite(v)) {
-            throw new IllegalArgumentException("must be a finite number");
-        }
-        return v;
-    }
-
-    private static List<String> phases(String text) {
-        final List<String> out = new ArrayList<>();
-        for (String p : text.split(";")) {
-            if (!p.isBlank()) {
-                out.add(p.trim());
-            }
-        }
-        return out;
     }
 
     /** @return the --by column (index) that selects settings, or -1 without a file */
