@@ -704,27 +704,9 @@ public final class ChartWorkspace {
         return PointType.COMMON_CAUSE;
     }
 
-    /**
-     * Making Data Count assurance from the last point's limits (NHSRplotthedots
-     * {@code ptd_calculate_assurance_type}): a target strictly above the upper limit fails consistently if
-     * higher is better and passes consistently if lower is better; strictly below the lower limit the reverse;
-     * otherwise inconsistent. None without a target, with a neutral direction, or without limits.
-     */
+    /** Making Data Count assurance from the last point's limits: {@link Assurance#of}. */
     private Assurance assess() {
-        final double target = spec.target();
-        final int sign = improvement.sign();
-        final double lower = lines[LOWER][n - 1];
-        final double upper = lines[UPPER][n - 1];
-        if (target != target || sign == 0 || (lower != lower && upper != upper)) {
-            return null;
-        }
-        if (target > upper) {
-            return sign > 0 ? Assurance.CONSISTENT_FAIL : Assurance.CONSISTENT_PASS;
-        }
-        if (target < lower) {
-            return sign > 0 ? Assurance.CONSISTENT_PASS : Assurance.CONSISTENT_FAIL;
-        }
-        return Assurance.INCONSISTENT;
+        return Assurance.of(spec.target(), improvement.sign(), lines[LOWER][n - 1], lines[UPPER][n - 1]);
     }
 
     /**

@@ -809,18 +809,7 @@ public final class LiveChart {
             return null;
         }
         final PhaseState p = fresh(n - 1);
-        final double lower = p.line(LOWER, n - 1);
-        final double upper = p.line(UPPER, n - 1);
-        if (lower != lower && upper != upper) {
-            return null;
-        }
-        if (target > upper) {
-            return sign > 0 ? Assurance.CONSISTENT_FAIL : Assurance.CONSISTENT_PASS;
-        }
-        if (target < lower) {
-            return sign > 0 ? Assurance.CONSISTENT_PASS : Assurance.CONSISTENT_FAIL;
-        }
-        return Assurance.INCONSISTENT;
+        return Assurance.of(target, sign, p.line(LOWER, n - 1), p.line(UPPER, n - 1));
     }
 
     /**
