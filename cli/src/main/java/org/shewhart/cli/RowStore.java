@@ -219,10 +219,24 @@ final class RowStore {
      * {@code series + 1} long) and {@code order} (at least {@link #size} long) if given.
      */
     void group(int series, int[] startBuf, int[] orderBuf) {
+        group(series, startBuf, orderBuf, null);
+    }
+
+    /**
+     * As {@link #group(int, int[], int[])}; with {@code counts} (when the store holds every row read, so that each
+     * series' row count in the dictionary is its count here) the counting pass over the rows is skipped.
+     */
+    void group(int series, int[] startBuf, int[] orderBuf, SeriesKeys counts) {
         final int[] st = startBuf != null && startBuf.length > series ? startBuf : new int[series + 1];
         Arrays.fill(st, 0, series + 1, 0);
-        for (int r = 0; r < size; r++) {
-            st[ids[r >>> bits][r & mask] + 1]++;
+        if (counts != null) {
+            for (int s = 0; s < series; s++) {
+                st[s + 1] = counts.count(s);
+            }
+        } else {
+            for (int r = 0; r < size; r++) {
+                st[ids[r >>> bits][r & mask] + 1]++;
+            }
         }
         for (int s = 0; s < series; s++) {
             st[s + 1] += st[s];

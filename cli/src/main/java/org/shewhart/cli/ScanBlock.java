@@ -32,15 +32,18 @@ final class ScanBlock {
 
     // per series, resolved by the reading thread
     final int[] settings;
+    /** Each series' key, one string per key column. */
+    final String[][] keys;
+    /** Each series' key as the first CSV fields, quoted where needed, each followed by a comma. */
     final String[] keyText;
 
     // points
     int[] pointStart;
-    double[] key = new double[0];
-    double[] value = new double[0];
-    double[] size = new double[0];
-    double[] sd = new double[0];
-    double[] range = new double[0];
+    double[] key;
+    double[] value;
+    double[] size;
+    double[] sd;
+    double[] range;
     boolean[] sizes;
     ChartSpec[] spec;
 
@@ -68,6 +71,8 @@ final class ScanBlock {
     PointType[] pType;
     int[] pPhase;
     byte[] pointsText;
+    /** The summary rows, formatted on the worker. */
+    byte[] summaryText;
 
     private ScanBlock(int from, int count, RowStore store, int[] rowStart, double[] x, double[] y, double[] n,
             int[] p) {
@@ -80,6 +85,7 @@ final class ScanBlock {
         this.rn = n;
         this.rp = p;
         settings = new int[count];
+        keys = new String[count][];
         keyText = new String[count];
         nPoints = new int[count];
         nPhases = new int[count];
@@ -134,6 +140,12 @@ final class ScanBlock {
         for (int i = 0; i < count; i++) {
             allRows += rows(i);
         }
+        // the point columns are the thread's own, reused from block to block
+        key = sc.pointKey;
+        value = sc.pointValue;
+        size = sc.pointSize;
+        sd = sc.pointSd;
+        range = sc.pointRange;
         if (allRows > key.length && allRows <= Integer.MAX_VALUE - 8) {
             grow((int) allRows);
         }
@@ -160,7 +172,7 @@ final class ScanBlock {
             final int m = SeriesPoints.aggregate(rows, sc, sizes[i], type, ctx.hasPhases);
             nPoints[i] = m;
             if (total + m > key.length) {
-                grow(Math.max(total + m, key.length * 2));
+                grow((int) Math.min(Integer.MAX_VALUE - 8, Math.max(total + m, key.length * 2L)));
             }
             System.arraycopy(sc.key, 0, key, total, m);
             System.arraycopy(sc.value, 0, value, total, m);
@@ -202,6 +214,11 @@ final class ScanBlock {
         }
         firstSignalX = firstX;
         lastSignalX = lastX;
+        sc.pointKey = key;
+        sc.pointValue = value;
+        sc.pointSize = size;
+        sc.pointSd = sd;
+        sc.pointRange = range;
         key = null;
         value = null;
         size = null;

@@ -15,8 +15,9 @@ import org.shewhart.engine.Rule;
 /**
  * The summary of a scan, one row per series in series order: CSV (keys, points, phases, cl, sigma, lcl, ucl,
  * last_type, variation, assurance, a count per rule, first_signal_x, last_signal_x, error) or JSON (the settings,
- * then the same per series). Rows are written as blocks complete; what depends on the whole feed (the JSON's row
- * count) is written at the end, as the {@link #prefix}.
+ * then the same per series). Each block's rows are formatted on the worker that charted it ({@link #format}, which
+ * touches nothing shared); the reading thread only writes the bytes in series order ({@link #write}). What depends
+ * on the whole feed (the JSON's row count) is written at the end, as the {@link #prefix}.
  */
 abstract class ScanOutput {
     private static final JsonFactory JSON = new JsonFactory();
@@ -25,8 +26,14 @@ abstract class ScanOutput {
     /** Writes the start of the body. */
     abstract void start() throws IOException;
 
-    /** Writes the summary of series i of a charted block. */
-    abstract void row(ScanBlock b, int i, String[] key) throws IOException;
+    /**
+     * The summary rows of a charted block, as bytes, with x labels of the given kind; on the worker thread, so it
+     * must not touch shared state.
+     */
+    abstract byte[] format(ScanBlock b, ChartInput.Kind kind) throws IOException;
+
+    /** Writes a block's formatted rows (in series order, on the reading thread). */
+    abstract void write(byte[] rows) throws IOException;
 
     /** @return bytes to put before the body, once the feed is read, or null */
     abstract byte[] prefix() throws IOException;
@@ -58,7 +65,6 @@ abstract class ScanOutput {
     static final class Csv extends ScanOutput {
         private final OutputStream out;
         private final Feed feed;
-        private final StringBuilder sb = new StringBuilder();
 
         Csv(OutputStream out, Feed feed) {
             this.out = out;
@@ -67,6 +73,7 @@ abstract class ScanOutput {
 
         @Override
         void start() throws IOException {
+            final StringBuilder sb = new StringBuilder();
             for (String k : feed.keyNames()) {
                 sb.append(quote(k)).append(',');
             }
@@ -75,14 +82,20 @@ abstract class ScanOutput {
                 sb.append(',').append(r.id());
             }
             sb.append(",first_signal_x,last_signal_x,error\n");
-            flush();
+            out.write(sb.toString().getBytes(StandardCharsets.UTF_8));
         }
 
         @Override
-        void row(ScanBlock b, int i, String[] key) throws IOException {
-            for (String k : key) {
-                sb.append(quote(k)).append(',');
+        byte[] format(ScanBlock b, ChartInput.Kind kind) {
+            final StringBuilder sb = new StringBuilder(160 * b.count);
+            for (int i = 0; i < b.count; i++) {
+                row(sb, b, i, kind);
             }
+            return sb.toString().getBytes(StandardCharsets.UTF_8);
+        }
+
+        private static void row(StringBuilder sb, ScanBlock b, int i, ChartInput.Kind kind) {
+            sb.append(b.keyText[i]);
             sb.append(b.nPoints[i]).append(',').append(b.nPhases[i]).append(',')
                     .append(ChartWriter.text(b.cl[i])).append(',').append(ChartWriter.text(b.sigma[i])).append(',')
                     .append(ChartWriter.text(b.lcl[i])).append(',').append(ChartWriter.text(b.ucl[i])).append(',')
@@ -92,17 +105,14 @@ abstract class ScanOutput {
             for (int c : b.ruleCounts[i]) {
                 sb.append(',').append(c);
             }
-            sb.append(',').append(b.firstSignal[i] < 0 ? "" : feed.label(b.firstSignalX[i]))
-                    .append(',').append(b.lastSignal[i] < 0 ? "" : feed.label(b.lastSignalX[i]))
+            sb.append(',').append(b.firstSignal[i] < 0 ? "" : Feed.label(kind, b.firstSignalX[i]))
+                    .append(',').append(b.lastSignal[i] < 0 ? "" : Feed.label(kind, b.lastSignalX[i]))
                     .append(',').append(b.error[i] == null ? "" : quote(Main.oneLine(b.error[i]))).append('\n');
-            if (sb.length() > 1 << 16) {
-                flush();
-            }
         }
 
-        private void flush() throws IOException {
-            out.write(sb.toString().getBytes(StandardCharsets.UTF_8));
-            sb.setLength(0);
+        @Override
+        void write(byte[] rows) throws IOException {
+            out.write(rows);
         }
 
         @Override
@@ -111,8 +121,7 @@ abstract class ScanOutput {
         }
 
         @Override
-        byte[] suffix() throws IOException {
-            flush();
+        byte[] suffix() {
             return null;
         }
     }
@@ -122,20 +131,44 @@ abstract class ScanOutput {
         private final OutputStream out;
         private final Feed feed;
         private final ChartSpec spec;
-        private JsonGenerator g;
+        private final List<String> keyNames;
+        private boolean first = true;
 
         Json(OutputStream out, Feed feed, ChartSpec spec) {
             this.out = out;
             this.feed = feed;
             this.spec = spec;
+            this.keyNames = List.copyOf(feed.keyNames());
         }
 
         @Override
-        void start() throws IOException {
-            // the series as root-level values separated by commas: the body of the "series" array
-            g = JSON.createGenerator(out);
-            g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-            g.setRootValueSeparator(new SerializedString(","));
+        void start() {
+            first = true;
+        }
+
+        @Override
+        byte[] format(ScanBlock b, ChartInput.Kind kind) throws IOException {
+            // the series as root-level values separated by commas: part of the body of the "series" array
+            final ByteArrayOutputStream bytes = new ByteArrayOutputStream(400 * b.count);
+            try (JsonGenerator g = JSON.createGenerator(bytes)) {
+                g.setRootValueSeparator(new SerializedString(","));
+                for (int i = 0; i < b.count; i++) {
+                    row(g, b, i, kind);
+                }
+            }
+            return bytes.toByteArray();
+        }
+
+        @Override
+        void write(byte[] rows) throws IOException {
+            if (rows.length == 0) {
+                return;
+            }
+            if (!first) {
+                out.write(',');
+            }
+            out.write(rows);
+            first = false;
         }
 
         @Override
@@ -156,8 +189,7 @@ abstract class ScanOutput {
         }
 
         @Override
-        byte[] suffix() throws IOException {
-            g.flush();
+        byte[] suffix() {
             return "]}\n".getBytes(StandardCharsets.US_ASCII);
         }
 
@@ -169,7 +201,7 @@ abstract class ScanOutput {
             }
         }
 
-        private void text(String name, String v) throws IOException {
+        private static void text(JsonGenerator g, String name, String v) throws IOException {
             if (v == null) {
                 g.writeNullField(name);
             } else {
@@ -177,12 +209,12 @@ abstract class ScanOutput {
             }
         }
 
-        @Override
-        void row(ScanBlock b, int i, String[] key) throws IOException {
+        private void row(JsonGenerator g, ScanBlock b, int i, ChartInput.Kind kind) throws IOException {
+            final String[] key = b.keys[i];
             g.writeStartObject();
             g.writeObjectFieldStart("key");
             for (int k = 0; k < key.length; k++) {
-                g.writeStringField(feed.keyNames().get(k), key[k]);
+                g.writeStringField(keyNames.get(k), key[k]);
             }
             g.writeEndObject();
             g.writeNumberField("points", b.nPoints[i]);
@@ -191,17 +223,17 @@ abstract class ScanOutput {
             number(g, "sigma", b.sigma[i]);
             number(g, "lcl", b.lcl[i]);
             number(g, "ucl", b.ucl[i]);
-            text("lastType", b.lastType[i] == null ? null : b.lastType[i].id());
-            text("variation", b.variation[i] == null ? null : b.variation[i].id());
-            text("assurance", b.assurance[i]);
+            text(g, "lastType", b.lastType[i] == null ? null : b.lastType[i].id());
+            text(g, "variation", b.variation[i] == null ? null : b.variation[i].id());
+            text(g, "assurance", b.assurance[i]);
             g.writeObjectFieldStart("signals");
             for (Rule r : RULES) {
                 g.writeNumberField(r.id(), b.ruleCounts[i][r.ordinal()]);
             }
             g.writeEndObject();
-            text("firstSignalX", b.firstSignal[i] < 0 ? null : feed.label(b.firstSignalX[i]));
-            text("lastSignalX", b.lastSignal[i] < 0 ? null : feed.label(b.lastSignalX[i]));
-            text("error", b.error[i]);
+            text(g, "firstSignalX", b.firstSignal[i] < 0 ? null : Feed.label(kind, b.firstSignalX[i]));
+            text(g, "lastSignalX", b.lastSignal[i] < 0 ? null : Feed.label(kind, b.lastSignalX[i]));
+            text(g, "error", b.error[i]);
             g.writeEndObject();
         }
     }

@@ -55,6 +55,12 @@ final class ScanRun {
         double[] sd = new double[0];
         double[] range = new double[0];
         int[] pointPhase = new int[0];
+        // the point columns of a block (ScanBlock), reused from block to block
+        double[] pointKey = new double[0];
+        double[] pointValue = new double[0];
+        double[] pointSize = new double[0];
+        double[] pointSd = new double[0];
+        double[] pointRange = new double[0];
         int conflict = -1;
         int conflictA;
         int conflictB;
@@ -430,7 +436,11 @@ final class ScanRun {
     // ------------------------------------------------------------------------------------------------ charting
 
     private void chartFromMemory() throws IOException, InterruptedException {
-        store.group(keys.size(), null, null);
+        // nothing was spilled or let go: the store holds every row, so the dictionary's counts are the store's
+        store.group(keys.size(), null, null, keys);
+        if (store.start(keys.size()) != store.size()) {
+            throw new IllegalStateException("the rows held are not the rows read");
+        }
         final int series = keys.size();
         int s = 0;
         while (s < series) {
@@ -494,21 +504,22 @@ final class ScanRun {
         if (ctx == null) {
             ctx = new Context(o.settings(), feed, o.charter(), pts != null);
         }
+        final StringBuilder sb = new StringBuilder();
         for (int i = 0; i < b.count; i++) {
             b.settings[i] = keys.settings(b.from + i);
-        }
-        if (pts != null) {
-            for (int i = 0; i < b.count; i++) {
-                final StringBuilder sb = new StringBuilder();
-                for (String k : keys.key(b.from + i)) {
-                    sb.append(ScanOutput.quote(k)).append(',');
-                }
-                b.keyText[i] = sb.toString();
+            final String[] key = keys.key(b.from + i);
+            b.keys[i] = key;
+            sb.setLength(0);
+            for (String k : key) {
+                sb.append(ScanOutput.quote(k)).append(',');
             }
+            b.keyText[i] = sb.toString();
         }
         final Context c = ctx;
+        final ScanOutput w = writer;
         window.add(pool.submit(() -> {
             b.run(c, scratch.get());
+            b.summaryText = w.format(b, c.kind);
             return b;
         }));
     }
@@ -529,12 +540,12 @@ final class ScanRun {
 
     private void writeHead() throws IOException, InterruptedException {
         final ScanBlock b = waitFor(window.poll());
+        writer.write(b.summaryText);
         for (int i = 0; i < b.count; i++) {
-            writer.row(b, i, keys.key(b.from + i));
             if (b.error[i] != null) {
                 failed++;
                 if (firstFailure == null) {
-                    firstFailure = String.join("/", keys.key(b.from + i)) + ": " + b.error[i];
+                    firstFailure = String.join("/", b.keys[i]) + ": " + b.error[i];
                 }
             }
         }

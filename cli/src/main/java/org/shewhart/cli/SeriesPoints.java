@@ -24,22 +24,41 @@ final class SeriesPoints {
      * @return the number of points
      */
     static int aggregate(int rows, ScanRun.Scratch sc, boolean sizes, ChartType type, boolean phases) {
+        return aggregate(rows, sc, sizes, type, phases, true);
+    }
+
+    /**
+     * As {@link #aggregate(int, ScanRun.Scratch, boolean, ChartType, boolean)}; the general loop alone if not
+     * {@code shortcut} (for tests that hold the shortcut to it).
+     */
+    static int aggregate(int rows, ScanRun.Scratch sc, boolean sizes, ChartType type, boolean phases,
+            boolean shortcut) {
         final double[] x = sc.x;
         final double[] y = sc.y;
         final double[] n = sc.n;
         final int[] idx = sc.idx;
         boolean sorted = true;
+        boolean distinct = true;
+        for (int i = 1; i < rows; i++) {
+            if (x[i] <= x[i - 1]) {
+                distinct = false;
+                if (x[i] < x[i - 1]) {
+                    sorted = false;
+                    break;
+                }
+            }
+        }
+        final boolean subgroups = type.isSubgrouped();
+        sc.conflict = -1;
+        if (shortcut && sorted && distinct && !subgroups) {
+            return onePerPoint(rows, sc, sizes, phases);
+        }
         for (int i = 0; i < rows; i++) {
             idx[i] = i;
-            if (i > 0 && x[i] < x[i - 1]) {
-                sorted = false;
-            }
         }
         if (!sorted) {
             mergeSort(idx, sc.tmp, 0, rows, x);
         }
-        final boolean subgroups = type.isSubgrouped();
-        sc.conflict = -1;
         int k = 0;
         int i = 0;
         while (i < rows) {
@@ -102,6 +121,36 @@ final class SeriesPoints {
             k++;
         }
         return k;
+    }
+
+    /**
+     * The common case, rows already in ascending x with one row per x: each point is its row, computed as the
+     * general loop computes a point of one row (a sum that starts at +0.0, so that a -0.0 becomes +0.0 there too).
+     */
+    private static int onePerPoint(int rows, ScanRun.Scratch sc, boolean sizes, boolean phases) {
+        final double[] x = sc.x;
+        final double[] y = sc.y;
+        final double[] n = sc.n;
+        final double[] key = sc.key;
+        final double[] value = sc.value;
+        final double[] size = sc.size;
+        for (int i = 0; i < rows; i++) {
+            key[i] = x[i];
+            final double v = y[i];
+            if (sizes) {
+                final double d = n[i];
+                final boolean both = v == v && d == d;
+                value[i] = both ? 0.0 + v : Double.NaN;
+                size[i] = both ? 0.0 + d : 0.0;
+            } else {
+                value[i] = 0.0 + v;
+                size[i] = 0.0;
+            }
+        }
+        if (phases) {
+            System.arraycopy(sc.phase, 0, sc.pointPhase, 0, rows);
+        }
+        return rows;
     }
 
     /** Stable merge sort of indices by their x (top-down, into {@code tmp}). */
