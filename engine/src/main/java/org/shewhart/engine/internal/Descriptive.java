@@ -67,9 +67,114 @@ public final class Descriptive {
         if (count == 0) {
             return Double.NaN;
         }
-        Arrays.sort(scratch, 0, count);
+        // the middle order statistics by selection, O(n), the values they would have after Arrays.sort
         final int mid = count >>> 1;
-        return (count & 1) == 1 ? scratch[mid] : (scratch[mid - 1] + scratch[mid]) / 2;
+        if ((count & 1) == 1) {
+            select(scratch, count, mid);
+            return signedZero(scratch, count, mid, scratch[mid]);
+        }
+        select(scratch, count, mid - 1);
+        double next = scratch[mid];
+        for (int i = mid + 1; i < count; i++) {
+            next = Math.min(next, scratch[i]);
+        }
+        final double a = signedZero(scratch, count, mid - 1, scratch[mid - 1]);
+        final double b = signedZero(scratch, count, mid, next);
+        return (a + b) / 2;
+    }
+
+    /** Ranges at most this long are sorted by insertion. */
+    private static final int INSERTION = 24;
+
+    /**
+     * Rearranges {@code a[0, n)} (no NaN) so that {@code a[k]} holds the value of rank k (0-based) in ascending
+     * order, every element before it is {@code <=} it and every one after it {@code >=} it: quickselect with a
+     * median-of-three pivot and Hoare's partition, insertion sort for short ranges, and {@link Arrays#sort} for a
+     * range that does not shrink fast enough (so never quadratic). Zeros compare equal here, as with {@code <}:
+     * {@link #signedZero} gives a zero the sign it has at that rank after {@link Arrays#sort}.
+     */
+    static void select(double[] a, int n, int k) {
+        int lo = 0;
+        int hi = n - 1;
+        int budget = 2 * (32 - Integer.numberOfLeadingZeros(n));
+        while (hi - lo > INSERTION) {
+            if (budget-- == 0) {
+                Arrays.sort(a, lo, hi + 1);
+                return;
+            }
+            final int m = (lo + hi) >>> 1;
+            // median of three into a[m], with a[lo] <= a[m] <= a[hi]
+            if (a[m] < a[lo]) {
+                swap(a, m, lo);
+            }
+            if (a[hi] < a[lo]) {
+                swap(a, hi, lo);
+            }
+            if (a[hi] < a[m]) {
+                swap(a, hi, m);
+            }
+            final double pivot = a[m];
+            int i = lo;
+            int j = hi;
+            while (i <= j) {
+                while (a[i] < pivot) {
+                    i++;
+                }
+                while (pivot < a[j]) {
+                    j--;
+                }
+                if (i <= j) {
+                    swap(a, i, j);
+                    i++;
+                    j--;
+                }
+            }
+            // now a[lo, j] <= pivot <= a[i, hi], and a[j + 1, i - 1] == pivot
+            if (k <= j) {
+                hi = j;
+            } else if (k >= i) {
+                lo = i;
+            } else {
+                return;
+            }
+        }
+        for (int i = lo + 1; i <= hi; i++) {
+            final double v = a[i];
+            int j = i - 1;
+            while (j >= lo && v < a[j]) {
+                a[j + 1] = a[j];
+                j--;
+            }
+            a[j + 1] = v;
+        }
+    }
+
+    /**
+     * The value of rank k as {@link Arrays#sort} orders {@code a[0, n)}, given its value {@code v} by a selection
+     * that treats -0.0 and 0.0 as equal: a zero is -0.0 exactly when its rank falls among the -0.0s, which sort
+     * after the negative values and before 0.0.
+     */
+    private static double signedZero(double[] a, int n, int k, double v) {
+        if (v != 0) {
+            return v;
+        }
+        int below = 0;
+        int negativeZeros = 0;
+        for (int i = 0; i < n; i++) {
+            final double x = a[i];
+            if (x < 0) {
+                below++;
+            } else if (x == 0 && Double.doubleToRawLongBits(x) != 0) {
+                negativeZeros++;
+            }
+        }
+        return k >= below && k < below + negativeZeros ? -0.0 : 0.0;
+    }
+
+    private static void swap(double[] a, int i, int j) {
+        final double t = a[i];
+        a[i] = a[j];
+        a[j] = t;
     }
 
     /**
