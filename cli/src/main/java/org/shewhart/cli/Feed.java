@@ -61,6 +61,8 @@ final class Feed implements Closeable {
     private static final long CR = ONES * '\r';
     private static final long QUOTE = ONES * '"';
     private static final int BUFFER = 1 << 22;
+    /** Bytes the buffer holds ahead of a row on the fast path, but at the end of the file. */
+    private static final int SLACK = 1 << 12;
     private static final double[] POW10 = new double[16];
 
     private static final byte SKIP = 0;
@@ -367,20 +369,31 @@ final class Feed implements Closeable {
     /**
      * Reads up to {@code maxRows} data rows into the store.
      *
-     * @return the rows read; fewer than asked only at the end of the file ({@link #finished})
+     * @return the rows read: fewer than asked at the end of the file ({@link #finished}) and where a chunk of the
+     *     store fills up (call again)
      */
     int parse(RowStore store, int maxRows) throws IOException {
         int done = 0;
         final boolean tryFast = fast && fastOk;
-        while (done < maxRows) {
+        // Two rare events are kept out of the row path, because the JIT compiles a branch it has never seen taken
+        // as a trap that throws the compiled reader away when it is first taken (and each recompilation of the
+        // inlined row path costs about half a second of a core): a new chunk of the store starts here, between
+        // calls, and the reads stop at the end of this chunk; and the buffer is refilled before a row could reach
+        // its end, so that the fast path meets the end of the buffer only at the end of the file.
+        store.ensureRoom(base + pos);
+        final int limit = Math.min(maxRows, store.room());
+        while (done < limit) {
             if (chunkBytes > 0 && tryFast && kind != null) {
                 final Chunk c = chunkAt(base + pos);
                 if (c != null) {
-                    done += merge(c, store, maxRows - done);
+                    done += merge(c, store, limit - done);
                     continue;
                 }
             }
             if (tryFast && kind != null) {
+                if (len - pos < SLACK && !eof) {
+                    fill();
+                }
                 final int e = fastRow(store);
                 if (e >= 0) {
                     pos = e;

@@ -109,6 +109,21 @@ final class RowStore {
         size++;
     }
 
+    /**
+     * Starts a new chunk if the current one is full (or there is none), its first row at file offset
+     * {@code offset}: a reader calls this between rows, so that {@link #add} never has to.
+     */
+    void ensureRoom(long offset) {
+        if (fill == chunk) {
+            newChunk(offset);
+        }
+    }
+
+    /** @return rows that fit in the current chunk */
+    int room() {
+        return chunk - fill;
+    }
+
     private void newChunk(long offset) {
         if (chunks == ids.length) {
             final int cap = Math.max(4, chunks * 2);
