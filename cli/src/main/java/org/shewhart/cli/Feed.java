@@ -615,6 +615,7 @@ final class Feed implements Closeable {
     /** The bytes a worker's dictionary may hold (both sides) before it is replaced. */
     private long dictBytes;
     private final ThreadLocal<Dict> dicts = new ThreadLocal<>();
+    private final java.util.concurrent.atomic.AtomicLong dictHeld = new java.util.concurrent.atomic.AtomicLong();
     private java.util.concurrent.ExecutorService workers;
     private final java.util.ArrayDeque<java.util.concurrent.Future<Chunk>> ahead = new java.util.ArrayDeque<>();
     private long chunkBase = -1;
@@ -628,25 +629,33 @@ final class Feed implements Closeable {
     private Chunk out;
 
     /**
-     * Reads on {@code threads} worker threads besides the calling one, in chunks that together hold at most
-     * about {@code reserve} bytes (at least a few hundred bytes each). Does nothing for one thread.
+     * Reads on {@code threads} worker threads besides the calling one, within a memory budget of {@code budget}
+     * bytes: the chunks in flight hold about a thirty-second of it (at least a few hundred bytes each), and each
+     * worker's dictionary may grow to a quarter of it divided among the workers before it is replaced (a
+     * dictionary replaced sends every key again, so it must be able to hold the feed's keys: a million 8-byte keys
+     * take about 130 MB). Does nothing for one thread.
      *
-     * @return the bytes the chunks in flight may hold, to count against the memory budget (0 if not parallel)
+     * @return the bytes the chunks in flight may hold, to count against the budget (0 if not parallel); the
+     *     dictionaries count as they grow ({@link #dictionaryBytes})
      */
-    long parallel(int threads, long reserve) {
+    long parallel(int threads, long budget) {
         if (threads < 2) {
             return 0;
         }
         final int depth = threads + 2;
-        // half for the chunks in flight, half for the workers' dictionaries
-        final long chunk = Math.max(256, Math.min(8L << 20, reserve / 2 / ((long) HELD_PER_BYTE * depth)));
-        final long dict = Math.max(1 << 16, reserve / 2 / threads);
+        final long chunk = Math.max(256, Math.min(8L << 20, budget / 32 / ((long) HELD_PER_BYTE * depth)));
+        final long dict = Math.max(1 << 16, budget / 4 / threads);
         return parallelChunks(threads, (int) chunk, dict);
+    }
+
+    /** @return the bytes the workers' dictionaries hold now (both sides), to count against the budget */
+    long dictionaryBytes() {
+        return dictHeld.get();
     }
 
     /**
      * As {@link #parallel} with a given chunk size and limit of a worker's dictionary in bytes (tiny ones for
-     * tests); @return the bytes reserved
+     * tests); @return the bytes reserved for the chunks in flight
      */
     long parallelChunks(int threads, int chunk, long dict) {
         if (threads < 2 || sharedKeys != null || !fastOk) {
@@ -661,8 +670,8 @@ final class Feed implements Closeable {
             t.setDaemon(true);
             return t;
         });
-        // the chunks in flight and the one being taken, and the workers' dictionaries
-        return (long) HELD_PER_BYTE * chunk * (inFlight + 1) + dict * threads;
+        // the chunks in flight and the one being taken
+        return (long) HELD_PER_BYTE * chunk * (inFlight + 1);
     }
 
     /**
@@ -774,6 +783,9 @@ final class Feed implements Closeable {
         final Feed w = new Feed(file, ch, fileSize, header, cols, keyCols, xc, yc, nc, pc, c.start, 1);
         Dict d = dicts.get();
         if (d == null || d.bytes > dictBytes) {
+            if (d != null) {
+                dictHeld.addAndGet(-d.bytes);
+            }
             d = new Dict(w.keys);
             dicts.set(d);
         }
@@ -818,6 +830,7 @@ final class Feed implements Closeable {
         }
         // both sides: the worker's dictionary, the reading thread's copy and map
         d.bytes += 3L * bytes + 100L * added;
+        dictHeld.addAndGet(3L * bytes + 100L * added);
         c.phaseMap = new int[w.phaseCount];
         Arrays.fill(c.phaseMap, -1);
         w.buf = null;

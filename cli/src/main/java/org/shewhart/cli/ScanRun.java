@@ -201,8 +201,9 @@ final class ScanRun {
             sum = s;
             pts = p;
             bytesPerRow = RowStore.bytesPerRow(feed.hasSizes(), feed.hasPhases());
-            // with --read-threads, the chunks parsed ahead count against the budget (an eighth of it)
-            final long reading = feed.parallel(o.readThreads(), o.budget() / 8);
+            // with --read-threads, the chunks parsed ahead count against the budget, and the workers'
+            // dictionaries as they grow (held())
+            final long reading = feed.parallel(o.readThreads(), o.budget());
             budgetRows = Math.max(1024, (o.budget() - reading) / bytesPerRow);
             store = new RowStore(feed.hasSizes(), feed.hasPhases(), RowStore.chunkBits(budgetRows));
             // blocks in flight (4 per thread) hold copies of rows: together at most about a quarter of the budget
@@ -285,7 +286,7 @@ final class ScanRun {
     private void read() throws IOException, InterruptedException {
         while (!feed.finished()) {
             // steps end at the budget, so that a run holds at most the budget
-            feed.parse(store, (int) Math.max(64, Math.min(STEP, budgetRows - store.size())));
+            feed.parse(store, (int) Math.max(64, Math.min(STEP, budgetRows - held())));
             peakRows = Math.max(peakRows, store.size());
             progress.update(feed.bytesRead(), feed.fileSize(), () -> String.format(Locale.ROOT,
                     "%s of %s MB read, %,d series charted", Progress.mb(feed.bytesRead()),
@@ -315,10 +316,15 @@ final class ScanRun {
                 feed.readOnOneThread();
                 submitCompleted(feed.finished());
             }
-            if (!speculating && store.size() >= budgetRows) {
+            if (!speculating && held() >= budgetRows && store.size() > 0) {
                 spillStore();
             }
         }
+    }
+
+    /** @return the rows held, with the reading workers' dictionaries counted as rows of the same bytes */
+    private long held() {
+        return store.size() + feed.dictionaryBytes() / bytesPerRow;
     }
 
     /**
