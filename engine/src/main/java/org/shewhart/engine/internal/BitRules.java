@@ -177,6 +177,8 @@ public final class BitRules {
         final double cLower2 = any ? lines[5][from] : Double.NaN;
         final double cUpper2 = any ? lines[6][from] : Double.NaN;
         final boolean zone1 = cLower1 == cLower1 && cUpper1 == cUpper1;
+        final boolean finiteLines = finite(cCentre) && finite(cLower) && finite(cUpper) && finite(cLower1)
+                && finite(cUpper1) && finite(cLower2) && finite(cUpper2);
         final boolean sameSide = twoOfThree == TWO_OF_THREE_SAME_SIDE || twoOfThree == TWO_OF_THREE_SAME_SIDE_OUTSIDE;
         final boolean windowEnd = twoOfThree == TWO_OF_THREE_WINDOW_END && windowRules;
         final boolean fourOfFive = rules.fourOfFive() && windowRules;
@@ -218,6 +220,9 @@ public final class BitRules {
             if (constantLines) {
                 if (vector) {
                     VectorMasks.masks(v, base, count, previous, cCentre, cLower, cUpper, cLower1, cUpper1, cLower2,
+                            cUpper2, m);
+                } else if (finiteLines) {
+                    finiteMasks(v, base, count, previous, cCentre, cLower, cUpper, cLower1, cUpper1, cLower2,
                             cUpper2, m);
                 } else {
                     masks(v, base, count, previous, cCentre, cLower, cUpper, cLower1, cUpper1, cLower2, cUpper2, m);
@@ -353,6 +358,72 @@ public final class BitRules {
         m[ABOVE2] = above2;
         m[BELOW2] = below2;
         m[VALUE] = value;
+    }
+
+    /**
+     * As {@link #masks(double[], int, int, double, double, double, double, double, double, double, double, long[])}
+     * with finite lines, the line comparisons without a compare: the sign of {@code line - x} says which side x is
+     * on. The compares of the general masks compile to branches where a side is rare (beyond the limits, the 2σ
+     * lines), and each mispredicts; a subtraction and a shift do not. Exact: with the line finite and +0.0 for a
+     * zero (the {@code + 0.0} below turns -0.0 into +0.0), and x not NaN, {@code d = line - x} is zero only where
+     * {@code x == line}, and then +0.0 (-0.0 would need -0.0 - +0.0); it is never a wrong side, since the difference
+     * of two finite doubles rounds to zero only if they are equal and overflows to an infinity of its own sign, and
+     * an infinite x gives the infinity of the other sign. So {@code x > line} exactly when d's bits are negative,
+     * and {@code x < line} exactly when they are positive, that is when their negation is negative (d is never
+     * -0.0, whose bits are their own negation). A NaN x gives a NaN d of either sign: its bits are cleared with the
+     * not-missing mask. The steps up and down compare two values that may both be infinite or signed zeros, so they
+     * keep the compares.
+     */
+    static void finiteMasks(double[] v, int base, int count, double previous, double centre, double lower,
+            double upper, double lower1, double upper1, double lower2, double upper2, long[] m) {
+        final double c = centre + 0.0;
+        final double lo = lower + 0.0;
+        final double hi = upper + 0.0;
+        final double lo1 = lower1 + 0.0;
+        final double hi1 = upper1 + 0.0;
+        final double lo2 = lower2 + 0.0;
+        final double hi2 = upper2 + 0.0;
+        long out = 0;
+        long above = 0;
+        long below = 0;
+        long up = 0;
+        long down = 0;
+        long above1 = 0;
+        long below1 = 0;
+        long above2 = 0;
+        long below2 = 0;
+        long value = 0;
+        double p = previous;
+        for (int j = 0; j < count; j++) {
+            final double x = v[base + j];
+            final long dc = Double.doubleToRawLongBits(c - x);
+            out |= ((Double.doubleToRawLongBits(hi - x) | -Double.doubleToRawLongBits(lo - x)) >>> 63) << j;
+            above |= (dc >>> 63) << j;
+            below |= (-dc >>> 63) << j;
+            up |= (x > p ? 1L : 0L) << j;
+            down |= (x < p ? 1L : 0L) << j;
+            above1 |= (Double.doubleToRawLongBits(hi1 - x) >>> 63) << j;
+            below1 |= (-Double.doubleToRawLongBits(lo1 - x) >>> 63) << j;
+            above2 |= (Double.doubleToRawLongBits(hi2 - x) >>> 63) << j;
+            below2 |= (-Double.doubleToRawLongBits(lo2 - x) >>> 63) << j;
+            value |= (x == x ? 1L : 0L) << j;
+            p = x;
+        }
+        m[OUT] = out & value;
+        m[ABOVE] = above & value;
+        m[BELOW] = below & value;
+        m[UP] = up;
+        m[DOWN] = down;
+        m[ABOVE1] = above1 & value;
+        m[BELOW1] = below1 & value;
+        m[ABOVE2] = above2 & value;
+        m[BELOW2] = below2 & value;
+        m[VALUE] = value;
+    }
+
+    /** Whether x is neither infinite nor NaN. */
+    private static boolean finite(double x) {
+        return Math.abs(x) <= Double.MAX_VALUE;
     }
 
     /** The comparison masks with each point's own lines, within 1σ included. */
