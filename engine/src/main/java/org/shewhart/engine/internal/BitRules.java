@@ -4,10 +4,11 @@ package org.shewhart.engine.internal;
  * Bit-parallel rule detectors: the rules of a profile whose runs are not compacted (no skipped points) over one
  * phase, 64 points per {@code long}. One scalar pass per 64 points builds the comparison masks (above or below the
  * centre, beyond the limits and the 1σ and 2σ lines, within 1σ, not missing, a step up or down); every rule is then
- * a few shifts and ANDs of whole words: a run of L is the AND of L shifted copies, a window count is a bit-sliced
- * sum of shifted copies, and a pattern flagged whole is its run ends smeared back over the run. The previous word
- * carries in (no run here is longer than 64 points) and the next word is looked at before a word is written out,
- * so the pass streams with no scratch memory.
+ * a few shifts and ANDs of whole words: a run of L is the AND of L shifted copies (by doubling; a shift on either
+ * side is one run of L - 1 steps that stay on one side), a window count is a bit-sliced sum of shifted copies (for
+ * qcc's all-but-one windows, a count of the clear bits up to two), and a pattern flagged whole is its run ends
+ * smeared back over the run. The previous word carries in (no run here is longer than 64 points) and the next word
+ * is looked at before a word is written out, so the pass streams with no scratch memory.
  *
  * <p>Each detector flags exactly the points its scalar counterpart in {@link RuleKernels} flags, with the same
  * strict and non-strict comparisons ({@code BitRulesPropertyTest} checks them on thousands of random series):
@@ -190,6 +191,7 @@ public final class BitRules {
         // the previous word of every comparison mask: runs and windows carry in from it (zero before the phase)
         long pAbove = 0;
         long pBelow = 0;
+        long pSame = 0;
         long pUp = 0;
         long pDown = 0;
         long pAbove1 = 0;
@@ -246,9 +248,11 @@ public final class BitRules {
             final long within = m[WITHIN];
             final long value = m[VALUE];
 
-            // this word's rule words
+            // this word's rule words; a run of L on one side is a run of L - 1 steps that stay on it (a point is
+            // never both above and below), one run for both sides
+            final long same = (above & shift(above, pAbove, 1)) | (below & shift(below, pBelow, 1));
             final long newShiftEnds = shiftLength == 0 ? 0
-                    : run(above, pAbove, shiftLength) | run(below, pBelow, shiftLength);
+                    : shiftLength == 1 ? above | below : run(same, pSame, shiftLength - 1);
             final long newUpEnds = trendSteps < 1 ? 0 : run(up, pUp, trendSteps);
             final long newDownEnds = trendSteps < 1 ? 0 : run(down, pDown, trendSteps);
             long close = 0;
@@ -258,7 +262,7 @@ public final class BitRules {
                 if (twoOfThree == TWO_OF_THREE_SAME_SIDE) {
                     close &= ~out;
                 }
-                newThreeEnds = (run(above, pAbove, 3) | run(below, pBelow, 3)) & atLeast(close, pClose, 3, 2);
+                newThreeEnds = run(same, pSame, 2) & atLeast(close, pClose, 3, 2);
             }
             // qcc: the one-sided counts use x > up, else x < lo (the same point never counts on both sides)
             final long newWindowEnd = windowEnd ? zone(above2, below2, pAbove2, pBelow2, value, pValue, 3, 2) : 0;
@@ -298,6 +302,7 @@ public final class BitRules {
             mixtureWord = newMixture;
             pAbove = above;
             pBelow = below;
+            pSame = same;
             pUp = up;
             pDown = down;
             pAbove1 = above1;
@@ -542,19 +547,38 @@ public final class BitRules {
     /**
      * Bit i set where bits i - length + 1 .. i are all set (the previous word carrying in; 1 <= length <= 64). By
      * doubling: runs of 2, 4, 8 ... over the 128 bits of the two words, then one overlapping step to the length,
-     * so a run of 15 costs four steps and no branch on the data.
+     * so a run of 15 costs four steps and no branch on the data. The steps are written out rather than looped: a
+     * loop's shift counts and exit test cost as much as a step (the length is the same for every word, so the
+     * tests on it are always predicted).
      */
     static long run(long w, long previous, int length) {
         long lo = w;
         long hi = previous;
-        int have = 1;
-        while (2 * have <= length) {
-            lo &= lo << have | hi >>> (64 - have);
-            hi &= hi << have;
-            have *= 2;
+        if (length >= 2) {
+            lo &= lo << 1 | hi >>> 63;
+            hi &= hi << 1;
         }
-        if (have < length) {
-            final int s = length - have;
+        if (length >= 4) {
+            lo &= lo << 2 | hi >>> 62;
+            hi &= hi << 2;
+        }
+        if (length >= 8) {
+            lo &= lo << 4 | hi >>> 60;
+            hi &= hi << 4;
+        }
+        if (length >= 16) {
+            lo &= lo << 8 | hi >>> 56;
+            hi &= hi << 8;
+        }
+        if (length >= 32) {
+            lo &= lo << 16 | hi >>> 48;
+            hi &= hi << 16;
+        }
+        if (length >= 64) {
+            lo &= lo << 32 | hi >>> 32;
+        }
+        final int s = length - Integer.highestOneBit(length);
+        if (s > 0) {
             lo &= lo << s | hi >>> (64 - s);
         }
         return lo;
@@ -564,14 +588,31 @@ public final class BitRules {
     static long any(long w, long previous, int length) {
         long lo = w;
         long hi = previous;
-        int have = 1;
-        while (2 * have <= length) {
-            lo |= lo << have | hi >>> (64 - have);
-            hi |= hi << have;
-            have *= 2;
+        if (length >= 2) {
+            lo |= lo << 1 | hi >>> 63;
+            hi |= hi << 1;
         }
-        if (have < length) {
-            final int s = length - have;
+        if (length >= 4) {
+            lo |= lo << 2 | hi >>> 62;
+            hi |= hi << 2;
+        }
+        if (length >= 8) {
+            lo |= lo << 4 | hi >>> 60;
+            hi |= hi << 4;
+        }
+        if (length >= 16) {
+            lo |= lo << 8 | hi >>> 56;
+            hi |= hi << 8;
+        }
+        if (length >= 32) {
+            lo |= lo << 16 | hi >>> 48;
+            hi |= hi << 16;
+        }
+        if (length >= 64) {
+            lo |= lo << 32 | hi >>> 32;
+        }
+        final int s = length - Integer.highestOneBit(length);
+        if (s > 0) {
             lo |= lo << s | hi >>> (64 - s);
         }
         return lo;
@@ -585,14 +626,31 @@ public final class BitRules {
         final int length = d + 1;
         long lo = w;
         long hi = next;
-        int have = 1;
-        while (2 * have <= length) {
-            lo |= lo >>> have | hi << (64 - have);
-            hi |= hi >>> have;
-            have *= 2;
+        if (length >= 2) {
+            lo |= lo >>> 1 | hi << 63;
+            hi |= hi >>> 1;
         }
-        if (have < length) {
-            final int s = length - have;
+        if (length >= 4) {
+            lo |= lo >>> 2 | hi << 62;
+            hi |= hi >>> 2;
+        }
+        if (length >= 8) {
+            lo |= lo >>> 4 | hi << 60;
+            hi |= hi >>> 4;
+        }
+        if (length >= 16) {
+            lo |= lo >>> 8 | hi << 56;
+            hi |= hi >>> 8;
+        }
+        if (length >= 32) {
+            lo |= lo >>> 16 | hi << 48;
+            hi |= hi >>> 16;
+        }
+        if (length >= 64) {
+            lo |= lo >>> 32 | hi << 32;
+        }
+        final int s = length - Integer.highestOneBit(length);
+        if (s > 0) {
             lo |= lo >>> s | hi << (64 - s);
         }
         return lo;
@@ -600,6 +658,18 @@ public final class BitRules {
 
     /** Bit i set where at least {@code needed} of bits i - window + 1 .. i are set (window at most 15). */
     static long atLeast(long w, long previous, int window, int needed) {
+        if (needed == window - 1) {
+            // all but at most one (qcc's two of three and four of five): count the clear bits up to two, 2 steps
+            // per bit instead of a 4-bit adder
+            long one = ~w;
+            long two = 0;
+            for (int d = 1; d < window; d++) {
+                final long clear = ~shift(w, previous, d);
+                two |= one & clear;
+                one |= clear;
+            }
+            return ~two;
+        }
         // a 4-bit counter per bit position, bit-sliced over c0..c3
         long c0 = 0;
         long c1 = 0;
