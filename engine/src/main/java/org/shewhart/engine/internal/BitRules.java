@@ -279,8 +279,11 @@ public final class BitRules {
             if (mixture > 0) {
                 final long onlyBelow1 = below1 & ~above1;
                 final long pOnlyBelow1 = pBelow1 & ~pAbove1;
-                newMixture = run(above1 | below1, pAbove1 | pBelow1, mixture) & any(above1, pAbove1, mixture)
-                        & any(onlyBelow1, pOnlyBelow1, mixture);
+                // runs beyond 1σ are rare in most words: the two sides are looked for only behind one
+                newMixture = run(above1 | below1, pAbove1 | pBelow1, mixture);
+                if (newMixture != 0) {
+                    newMixture &= any(above1, pAbove1, mixture) & any(onlyBelow1, pOnlyBelow1, mixture);
+                }
             }
 
             if (base > from) {
@@ -377,7 +380,9 @@ public final class BitRules {
      * and {@code x < line} exactly when they are positive, that is when their negation is negative (d is never
      * -0.0, whose bits are their own negation). A NaN x gives a NaN d of either sign: its bits are cleared with the
      * not-missing mask. The steps up and down compare two values that may both be infinite or signed zeros, so they
-     * keep the compares.
+     * keep the compares. The not-missing mask itself is all ones unless a sum of {@code x * 0.0} (0 for a finite x,
+     * NaN for a NaN or an infinite one) comes out NaN, and only then compared point by point: missing values are
+     * rare, and the sum costs an addition per point where the compare cost three instructions.
      */
     static void finiteMasks(double[] v, int base, int count, double previous, double centre, double lower,
             double upper, double lower1, double upper1, double lower2, double upper2, long[] m) {
@@ -397,10 +402,11 @@ public final class BitRules {
         long below1 = 0;
         long above2 = 0;
         long below2 = 0;
-        long value = 0;
         double p = previous;
+        double nonFinite = 0;
         for (int j = 0; j < count; j++) {
             final double x = v[base + j];
+            nonFinite += x * 0.0;
             final long dc = Double.doubleToRawLongBits(c - x);
             out |= ((Double.doubleToRawLongBits(hi - x) | -Double.doubleToRawLongBits(lo - x)) >>> 63) << j;
             above |= (dc >>> 63) << j;
@@ -411,8 +417,15 @@ public final class BitRules {
             below1 |= (-Double.doubleToRawLongBits(lo1 - x) >>> 63) << j;
             above2 |= (Double.doubleToRawLongBits(hi2 - x) >>> 63) << j;
             below2 |= (-Double.doubleToRawLongBits(lo2 - x) >>> 63) << j;
-            value |= (x == x ? 1L : 0L) << j;
             p = x;
+        }
+        long value = count == 64 ? -1L : (1L << count) - 1;
+        if (nonFinite != nonFinite) {
+            value = 0;
+            for (int j = 0; j < count; j++) {
+                final double x = v[base + j];
+                value |= (x == x ? 1L : 0L) << j;
+            }
         }
         m[OUT] = out & value;
         m[ABOVE] = above & value;
@@ -508,7 +521,8 @@ public final class BitRules {
             trend = upEnds | downEnds;
             trendUp = upEnds;
         }
-        final long two = close & smear(threeEnds, nextThreeEnds, 2) | windowEnd;
+        final long two = (threeEnds | nextThreeEnds) == 0 ? windowEnd : close & smear(threeEnds, nextThreeEnds, 2)
+                | windowEnd;
         scatter(mask, base, out, bits[0]);
         scatter(mask, base, shift, bits[1]);
         scatter(mask, base, trend, bits[2]);
@@ -709,7 +723,8 @@ public final class BitRules {
             int needed) {
         final long onlyBelow = below & ~above;
         final long pOnlyBelow = pBelow & ~pAbove;
-        final long complete = run(value, pValue, window);
+        // no missing value in this word or the one before (the usual word): every window is complete
+        final long complete = (value & pValue) == -1L ? -1L : run(value, pValue, window);
         return complete & (above & atLeast(above, pAbove, window, needed)
                 | below & atLeast(onlyBelow, pOnlyBelow, window, needed));
     }
