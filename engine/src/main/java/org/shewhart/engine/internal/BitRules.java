@@ -7,8 +7,9 @@ package org.shewhart.engine.internal;
  * a few shifts and ANDs of whole words: a run of L is the AND of L shifted copies (by doubling; a shift on either
  * side is one run of L - 1 steps that stay on one side), a window count is a bit-sliced sum of shifted copies (for
  * qcc's all-but-one windows, a count of the clear bits up to two), and a pattern flagged whole is its run ends
- * smeared back over the run. The previous word carries in (no run here is longer than 64 points) and the next word
- * is looked at before a word is written out, so the pass streams with no scratch memory.
+ * smeared back over the run. The previous word carries in (no run here is longer than 64 points); where a pattern
+ * is flagged whole, or with Making Data Count's two-of-three, the next word is looked at before a word is written
+ * out, otherwise each word is written out as soon as it is done. The pass streams with no scratch memory.
  *
  * <p>Each detector flags exactly the points its scalar counterpart in {@link RuleKernels} flags, with the same
  * strict and non-strict comparisons ({@code BitRulesPropertyTest} checks them on thousands of random series):
@@ -187,6 +188,8 @@ public final class BitRules {
         final int stratification = rules.stratification();
         final int mixture = rules.mixture();
         final int[] bits = rules.bits();
+        // patterns flagged whole and Making Data Count's two-of-three need the next word's run ends
+        final boolean direct = !whole && !sameSide;
 
         // the previous word of every comparison mask: runs and windows carry in from it (zero before the phase)
         long pAbove = 0;
@@ -286,7 +289,18 @@ public final class BitRules {
                 }
             }
 
-            if (base > from) {
+            if (direct) {
+                // no rule here looks at the next word: this one is written out now, with nothing held over
+                scatter(mask, base, out, bits[0]);
+                scatter(mask, base, newShiftEnds, bits[1]);
+                scatter(mask, base, newUpEnds | newDownEnds, bits[2]);
+                scatter(mask, base, newWindowEnd, bits[3]);
+                scatter(mask, base, newFourOfFive, bits[4]);
+                scatter(mask, base, newAlternating, bits[5]);
+                scatter(mask, base, newStrat, bits[6]);
+                scatter(mask, base, newMixture, bits[7]);
+                sides(rising, base, newUpEnds);
+            } else if (base > from) {
                 emit(base - 64, whole, shiftLength, trendSteps, bits, mask, rising, outWord, shiftEnds, newShiftEnds,
                         upEnds, newUpEnds, downEnds, newDownEnds, upWord, up, closeWord, threeEnds, newThreeEnds,
                         windowEndWord, fourOfFiveWord, alternatingWord, stratWord, mixtureWord);
@@ -317,7 +331,7 @@ public final class BitRules {
             pAlternate = alternate;
             pClose = close;
         }
-        if (to > from) {
+        if (to > from && !direct) {
             final int last = from + ((to - from - 1) & ~63);
             emit(last, whole, shiftLength, trendSteps, bits, mask, rising, outWord, shiftEnds, 0, upEnds, 0,
                     downEnds, 0, upWord, 0, closeWord, threeEnds, 0, windowEndWord, fourOfFiveWord, alternatingWord,
@@ -531,7 +545,11 @@ public final class BitRules {
         scatter(mask, base, alternating, bits[5]);
         scatter(mask, base, strat, bits[6]);
         scatter(mask, base, mixture, bits[7]);
-        final long sides = trendUp & trend;
+        sides(rising, base, trendUp & trend);
+    }
+
+    /** ORs the rising sides of the word of points {@code base..base+63} into the bitset. */
+    private static void sides(long[] rising, int base, long sides) {
         if (sides != 0) {
             // the word's bits land in one or two words of the bitset, whatever the alignment of the phase
             final int at = base >>> 6;
