@@ -4,10 +4,12 @@ package org.shewhart.engine.internal;
  * Bit-parallel rule detectors: the rules of a profile whose runs are not compacted (no skipped points) over one
  * phase, 64 points per {@code long}. One scalar pass per 64 points builds the comparison masks (above or below the
  * centre, beyond the limits and the 1σ and 2σ lines, within 1σ, not missing, a step up or down); every rule is then
- * a few shifts and ANDs of whole words: a run of L is the AND of L shifted copies, a window count is a bit-sliced
- * sum of shifted copies, and a pattern flagged whole is its run ends smeared back over the run. The previous word
- * carries in (no run here is longer than 64 points) and the next word is looked at before a word is written out,
- * so the pass streams with no scratch memory.
+ * a few shifts and ANDs of whole words: a run of L is the AND of L shifted copies (by doubling; a shift on either
+ * side is one run of L - 1 steps that stay on one side), a window count is a bit-sliced sum of shifted copies (for
+ * qcc's all-but-one windows, a count of the clear bits up to two), and a pattern flagged whole is its run ends
+ * smeared back over the run. The previous word carries in (no run here is longer than 64 points); where a pattern
+ * is flagged whole, or with Making Data Count's two-of-three, the next word is looked at before a word is written
+ * out, otherwise each word is written out as soon as it is done. The pass streams with no scratch memory.
  *
  * <p>Each detector flags exactly the points its scalar counterpart in {@link RuleKernels} flags, with the same
  * strict and non-strict comparisons ({@code BitRulesPropertyTest} checks them on thousands of random series):
@@ -177,6 +179,8 @@ public final class BitRules {
         final double cLower2 = any ? lines[5][from] : Double.NaN;
         final double cUpper2 = any ? lines[6][from] : Double.NaN;
         final boolean zone1 = cLower1 == cLower1 && cUpper1 == cUpper1;
+        final boolean finiteLines = finite(cCentre) && finite(cLower) && finite(cUpper) && finite(cLower1)
+                && finite(cUpper1) && finite(cLower2) && finite(cUpper2);
         final boolean sameSide = twoOfThree == TWO_OF_THREE_SAME_SIDE || twoOfThree == TWO_OF_THREE_SAME_SIDE_OUTSIDE;
         final boolean windowEnd = twoOfThree == TWO_OF_THREE_WINDOW_END && windowRules;
         final boolean fourOfFive = rules.fourOfFive() && windowRules;
@@ -184,10 +188,13 @@ public final class BitRules {
         final int stratification = rules.stratification();
         final int mixture = rules.mixture();
         final int[] bits = rules.bits();
+        // patterns flagged whole and Making Data Count's two-of-three need the next word's run ends
+        final boolean direct = !whole && !sameSide;
 
         // the previous word of every comparison mask: runs and windows carry in from it (zero before the phase)
         long pAbove = 0;
         long pBelow = 0;
+        long pSame = 0;
         long pUp = 0;
         long pDown = 0;
         long pAbove1 = 0;
@@ -219,6 +226,9 @@ public final class BitRules {
                 if (vector) {
                     VectorMasks.masks(v, base, count, previous, cCentre, cLower, cUpper, cLower1, cUpper1, cLower2,
                             cUpper2, m);
+                } else if (finiteLines) {
+                    finiteMasks(v, base, count, previous, cCentre, cLower, cUpper, cLower1, cUpper1, cLower2,
+                            cUpper2, m);
                 } else {
                     masks(v, base, count, previous, cCentre, cLower, cUpper, cLower1, cUpper1, cLower2, cUpper2, m);
                 }
@@ -241,9 +251,11 @@ public final class BitRules {
             final long within = m[WITHIN];
             final long value = m[VALUE];
 
-            // this word's rule words
+            // this word's rule words; a run of L on one side is a run of L - 1 steps that stay on it (a point is
+            // never both above and below), one run for both sides
+            final long same = (above & shift(above, pAbove, 1)) | (below & shift(below, pBelow, 1));
             final long newShiftEnds = shiftLength == 0 ? 0
-                    : run(above, pAbove, shiftLength) | run(below, pBelow, shiftLength);
+                    : shiftLength == 1 ? above | below : run(same, pSame, shiftLength - 1);
             final long newUpEnds = trendSteps < 1 ? 0 : run(up, pUp, trendSteps);
             final long newDownEnds = trendSteps < 1 ? 0 : run(down, pDown, trendSteps);
             long close = 0;
@@ -253,7 +265,7 @@ public final class BitRules {
                 if (twoOfThree == TWO_OF_THREE_SAME_SIDE) {
                     close &= ~out;
                 }
-                newThreeEnds = (run(above, pAbove, 3) | run(below, pBelow, 3)) & atLeast(close, pClose, 3, 2);
+                newThreeEnds = run(same, pSame, 2) & atLeast(close, pClose, 3, 2);
             }
             // qcc: the one-sided counts use x > up, else x < lo (the same point never counts on both sides)
             final long newWindowEnd = windowEnd ? zone(above2, below2, pAbove2, pBelow2, value, pValue, 3, 2) : 0;
@@ -270,11 +282,25 @@ public final class BitRules {
             if (mixture > 0) {
                 final long onlyBelow1 = below1 & ~above1;
                 final long pOnlyBelow1 = pBelow1 & ~pAbove1;
-                newMixture = run(above1 | below1, pAbove1 | pBelow1, mixture) & any(above1, pAbove1, mixture)
-                        & any(onlyBelow1, pOnlyBelow1, mixture);
+                // runs beyond 1σ are rare in most words: the two sides are looked for only behind one
+                newMixture = run(above1 | below1, pAbove1 | pBelow1, mixture);
+                if (newMixture != 0) {
+                    newMixture &= any(above1, pAbove1, mixture) & any(onlyBelow1, pOnlyBelow1, mixture);
+                }
             }
 
-            if (base > from) {
+            if (direct) {
+                // no rule here looks at the next word: this one is written out now, with nothing held over
+                scatter(mask, base, out, bits[0]);
+                scatter(mask, base, newShiftEnds, bits[1]);
+                scatter(mask, base, newUpEnds | newDownEnds, bits[2]);
+                scatter(mask, base, newWindowEnd, bits[3]);
+                scatter(mask, base, newFourOfFive, bits[4]);
+                scatter(mask, base, newAlternating, bits[5]);
+                scatter(mask, base, newStrat, bits[6]);
+                scatter(mask, base, newMixture, bits[7]);
+                sides(rising, base, newUpEnds);
+            } else if (base > from) {
                 emit(base - 64, whole, shiftLength, trendSteps, bits, mask, rising, outWord, shiftEnds, newShiftEnds,
                         upEnds, newUpEnds, downEnds, newDownEnds, upWord, up, closeWord, threeEnds, newThreeEnds,
                         windowEndWord, fourOfFiveWord, alternatingWord, stratWord, mixtureWord);
@@ -293,6 +319,7 @@ public final class BitRules {
             mixtureWord = newMixture;
             pAbove = above;
             pBelow = below;
+            pSame = same;
             pUp = up;
             pDown = down;
             pAbove1 = above1;
@@ -304,7 +331,7 @@ public final class BitRules {
             pAlternate = alternate;
             pClose = close;
         }
-        if (to > from) {
+        if (to > from && !direct) {
             final int last = from + ((to - from - 1) & ~63);
             emit(last, whole, shiftLength, trendSteps, bits, mask, rising, outWord, shiftEnds, 0, upEnds, 0,
                     downEnds, 0, upWord, 0, closeWord, threeEnds, 0, windowEndWord, fourOfFiveWord, alternatingWord,
@@ -353,6 +380,82 @@ public final class BitRules {
         m[ABOVE2] = above2;
         m[BELOW2] = below2;
         m[VALUE] = value;
+    }
+
+    /**
+     * As {@link #masks(double[], int, int, double, double, double, double, double, double, double, double, long[])}
+     * with finite lines, the line comparisons without a compare: the sign of {@code line - x} says which side x is
+     * on. The compares of the general masks compile to branches where a side is rare (beyond the limits, the 2σ
+     * lines), and each mispredicts; a subtraction and a shift do not. Exact: with the line finite and +0.0 for a
+     * zero (the {@code + 0.0} below turns -0.0 into +0.0), and x not NaN, {@code d = line - x} is zero only where
+     * {@code x == line}, and then +0.0 (-0.0 would need -0.0 - +0.0); it is never a wrong side, since the difference
+     * of two finite doubles rounds to zero only if they are equal and overflows to an infinity of its own sign, and
+     * an infinite x gives the infinity of the other sign. So {@code x > line} exactly when d's bits are negative,
+     * and {@code x < line} exactly when they are positive, that is when their negation is negative (d is never
+     * -0.0, whose bits are their own negation). A NaN x gives a NaN d of either sign: its bits are cleared with the
+     * not-missing mask. The steps up and down compare two values that may both be infinite or signed zeros, so they
+     * keep the compares. The not-missing mask itself is all ones unless a sum of {@code x * 0.0} (0 for a finite x,
+     * NaN for a NaN or an infinite one) comes out NaN, and only then compared point by point: missing values are
+     * rare, and the sum costs an addition per point where the compare cost three instructions.
+     */
+    static void finiteMasks(double[] v, int base, int count, double previous, double centre, double lower,
+            double upper, double lower1, double upper1, double lower2, double upper2, long[] m) {
+        final double c = centre + 0.0;
+        final double lo = lower + 0.0;
+        final double hi = upper + 0.0;
+        final double lo1 = lower1 + 0.0;
+        final double hi1 = upper1 + 0.0;
+        final double lo2 = lower2 + 0.0;
+        final double hi2 = upper2 + 0.0;
+        long out = 0;
+        long above = 0;
+        long below = 0;
+        long up = 0;
+        long down = 0;
+        long above1 = 0;
+        long below1 = 0;
+        long above2 = 0;
+        long below2 = 0;
+        double p = previous;
+        double nonFinite = 0;
+        for (int j = 0; j < count; j++) {
+            final double x = v[base + j];
+            nonFinite += x * 0.0;
+            final long dc = Double.doubleToRawLongBits(c - x);
+            out |= ((Double.doubleToRawLongBits(hi - x) | -Double.doubleToRawLongBits(lo - x)) >>> 63) << j;
+            above |= (dc >>> 63) << j;
+            below |= (-dc >>> 63) << j;
+            up |= (x > p ? 1L : 0L) << j;
+            down |= (x < p ? 1L : 0L) << j;
+            above1 |= (Double.doubleToRawLongBits(hi1 - x) >>> 63) << j;
+            below1 |= (-Double.doubleToRawLongBits(lo1 - x) >>> 63) << j;
+            above2 |= (Double.doubleToRawLongBits(hi2 - x) >>> 63) << j;
+            below2 |= (-Double.doubleToRawLongBits(lo2 - x) >>> 63) << j;
+            p = x;
+        }
+        long value = count == 64 ? -1L : (1L << count) - 1;
+        if (nonFinite != nonFinite) {
+            value = 0;
+            for (int j = 0; j < count; j++) {
+                final double x = v[base + j];
+                value |= (x == x ? 1L : 0L) << j;
+            }
+        }
+        m[OUT] = out & value;
+        m[ABOVE] = above & value;
+        m[BELOW] = below & value;
+        m[UP] = up;
+        m[DOWN] = down;
+        m[ABOVE1] = above1 & value;
+        m[BELOW1] = below1 & value;
+        m[ABOVE2] = above2 & value;
+        m[BELOW2] = below2 & value;
+        m[VALUE] = value;
+    }
+
+    /** Whether x is neither infinite nor NaN. */
+    private static boolean finite(double x) {
+        return Math.abs(x) <= Double.MAX_VALUE;
     }
 
     /** The comparison masks with each point's own lines, within 1σ included. */
@@ -432,7 +535,8 @@ public final class BitRules {
             trend = upEnds | downEnds;
             trendUp = upEnds;
         }
-        final long two = close & smear(threeEnds, nextThreeEnds, 2) | windowEnd;
+        final long two = (threeEnds | nextThreeEnds) == 0 ? windowEnd : close & smear(threeEnds, nextThreeEnds, 2)
+                | windowEnd;
         scatter(mask, base, out, bits[0]);
         scatter(mask, base, shift, bits[1]);
         scatter(mask, base, trend, bits[2]);
@@ -441,7 +545,11 @@ public final class BitRules {
         scatter(mask, base, alternating, bits[5]);
         scatter(mask, base, strat, bits[6]);
         scatter(mask, base, mixture, bits[7]);
-        final long sides = trendUp & trend;
+        sides(rising, base, trendUp & trend);
+    }
+
+    /** ORs the rising sides of the word of points {@code base..base+63} into the bitset. */
+    private static void sides(long[] rising, int base, long sides) {
         if (sides != 0) {
             // the word's bits land in one or two words of the bitset, whatever the alignment of the phase
             final int at = base >>> 6;
@@ -471,19 +579,38 @@ public final class BitRules {
     /**
      * Bit i set where bits i - length + 1 .. i are all set (the previous word carrying in; 1 <= length <= 64). By
      * doubling: runs of 2, 4, 8 ... over the 128 bits of the two words, then one overlapping step to the length,
-     * so a run of 15 costs four steps and no branch on the data.
+     * so a run of 15 costs four steps and no branch on the data. The steps are written out rather than looped: a
+     * loop's shift counts and exit test cost as much as a step (the length is the same for every word, so the
+     * tests on it are always predicted).
      */
     static long run(long w, long previous, int length) {
         long lo = w;
         long hi = previous;
-        int have = 1;
-        while (2 * have <= length) {
-            lo &= lo << have | hi >>> (64 - have);
-            hi &= hi << have;
-            have *= 2;
+        if (length >= 2) {
+            lo &= lo << 1 | hi >>> 63;
+            hi &= hi << 1;
         }
-        if (have < length) {
-            final int s = length - have;
+        if (length >= 4) {
+            lo &= lo << 2 | hi >>> 62;
+            hi &= hi << 2;
+        }
+        if (length >= 8) {
+            lo &= lo << 4 | hi >>> 60;
+            hi &= hi << 4;
+        }
+        if (length >= 16) {
+            lo &= lo << 8 | hi >>> 56;
+            hi &= hi << 8;
+        }
+        if (length >= 32) {
+            lo &= lo << 16 | hi >>> 48;
+            hi &= hi << 16;
+        }
+        if (length >= 64) {
+            lo &= lo << 32 | hi >>> 32;
+        }
+        final int s = length - Integer.highestOneBit(length);
+        if (s > 0) {
             lo &= lo << s | hi >>> (64 - s);
         }
         return lo;
@@ -493,14 +620,31 @@ public final class BitRules {
     static long any(long w, long previous, int length) {
         long lo = w;
         long hi = previous;
-        int have = 1;
-        while (2 * have <= length) {
-            lo |= lo << have | hi >>> (64 - have);
-            hi |= hi << have;
-            have *= 2;
+        if (length >= 2) {
+            lo |= lo << 1 | hi >>> 63;
+            hi |= hi << 1;
         }
-        if (have < length) {
-            final int s = length - have;
+        if (length >= 4) {
+            lo |= lo << 2 | hi >>> 62;
+            hi |= hi << 2;
+        }
+        if (length >= 8) {
+            lo |= lo << 4 | hi >>> 60;
+            hi |= hi << 4;
+        }
+        if (length >= 16) {
+            lo |= lo << 8 | hi >>> 56;
+            hi |= hi << 8;
+        }
+        if (length >= 32) {
+            lo |= lo << 16 | hi >>> 48;
+            hi |= hi << 16;
+        }
+        if (length >= 64) {
+            lo |= lo << 32 | hi >>> 32;
+        }
+        final int s = length - Integer.highestOneBit(length);
+        if (s > 0) {
             lo |= lo << s | hi >>> (64 - s);
         }
         return lo;
@@ -514,14 +658,31 @@ public final class BitRules {
         final int length = d + 1;
         long lo = w;
         long hi = next;
-        int have = 1;
-        while (2 * have <= length) {
-            lo |= lo >>> have | hi << (64 - have);
-            hi |= hi >>> have;
-            have *= 2;
+        if (length >= 2) {
+            lo |= lo >>> 1 | hi << 63;
+            hi |= hi >>> 1;
         }
-        if (have < length) {
-            final int s = length - have;
+        if (length >= 4) {
+            lo |= lo >>> 2 | hi << 62;
+            hi |= hi >>> 2;
+        }
+        if (length >= 8) {
+            lo |= lo >>> 4 | hi << 60;
+            hi |= hi >>> 4;
+        }
+        if (length >= 16) {
+            lo |= lo >>> 8 | hi << 56;
+            hi |= hi >>> 8;
+        }
+        if (length >= 32) {
+            lo |= lo >>> 16 | hi << 48;
+            hi |= hi >>> 16;
+        }
+        if (length >= 64) {
+            lo |= lo >>> 32 | hi << 32;
+        }
+        final int s = length - Integer.highestOneBit(length);
+        if (s > 0) {
             lo |= lo >>> s | hi << (64 - s);
         }
         return lo;
@@ -529,6 +690,18 @@ public final class BitRules {
 
     /** Bit i set where at least {@code needed} of bits i - window + 1 .. i are set (window at most 15). */
     static long atLeast(long w, long previous, int window, int needed) {
+        if (needed == window - 1) {
+            // all but at most one (qcc's two of three and four of five): count the clear bits up to two, 2 steps
+            // per bit instead of a 4-bit adder
+            long one = ~w;
+            long two = 0;
+            for (int d = 1; d < window; d++) {
+                final long clear = ~shift(w, previous, d);
+                two |= one & clear;
+                one |= clear;
+            }
+            return ~two;
+        }
         // a 4-bit counter per bit position, bit-sliced over c0..c3
         long c0 = 0;
         long c1 = 0;
@@ -568,7 +741,8 @@ public final class BitRules {
             int needed) {
         final long onlyBelow = below & ~above;
         final long pOnlyBelow = pBelow & ~pAbove;
-        final long complete = run(value, pValue, window);
+        // no missing value in this word or the one before (the usual word): every window is complete
+        final long complete = (value & pValue) == -1L ? -1L : run(value, pValue, window);
         return complete & (above & atLeast(above, pAbove, window, needed)
                 | below & atLeast(onlyBelow, pOnlyBelow, window, needed));
     }

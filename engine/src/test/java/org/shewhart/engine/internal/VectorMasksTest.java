@@ -20,7 +20,9 @@ import org.junit.jupiter.api.Test;
  * <p>Which path runs depends on the JVM. Under the build's JDK 17 the scalar masks must be the ones selected (and
  * the comparisons are not run, since the vector class cannot load there); the engine module's {@code simd-tests}
  * profile runs this class again under a JDK 21 or later with {@code --add-modules jdk.incubator.vector} and
- * {@code -Dshewhart.simd.expected=true}, where the vector masks must be selected and equal the scalar masks.
+ * {@code -Dshewhart.simd.expected=true}, where the vector masks must be selected and equal the scalar masks. The
+ * scalar masks of finite constant lines ({@link BitRules#finiteMasks}) are checked against the general scalar masks on
+ * every JVM, on the same series.
  */
 final class VectorMasksTest {
     private static final int CASES = 5000;
@@ -182,6 +184,77 @@ final class VectorMasksTest {
         assertTrue(words > 10_000, "only " + words + " words");
         for (int k = 0; k < BitRules.MASKS; k++) {
             assertTrue(setBits[k] > 20_000, "mask " + MASK_NAMES[k] + " set only " + setBits[k] + " bits");
+        }
+    }
+
+    /**
+     * The scalar masks of finite constant lines ({@link BitRules#finiteMasks}: signs of differences) against the
+     * compares of the general scalar masks, on every JVM: the same series (signed zeros, infinities, values on the
+     * lines, NaN of either sign), with lines that are sometimes +0.0 or -0.0 or a value of the series.
+     */
+    @Test
+    void finiteLineMasksEqualTheComparisons() {
+        final long[] expected = new long[BitRules.MASKS];
+        final long[] actual = new long[BitRules.MASKS];
+        long words = 0;
+        final long[] setBits = new long[BitRules.MASKS];
+        final double[] l = new double[7];
+        for (long seed : SeriesGenerator.caseSeeds("finite-masks", CASES)) {
+            final Case c = new Case(seed);
+            if (c.to == c.from) {
+                continue;
+            }
+            final SplittableRandom r = new SplittableRandom(seed);
+            boolean finite = true;
+            for (int row = 0; row < 7; row++) {
+                final int at = c.from + r.nextInt(c.to - c.from);
+                switch (r.nextInt(6)) {
+                    case 0:
+                        l[row] = r.nextBoolean() ? 0.0 : -0.0;
+                        break;
+                    case 1:
+                        l[row] = c.v[at];
+                        break;
+                    default:
+                        l[row] = c.lines[row][at];
+                        break;
+                }
+                finite &= Math.abs(l[row]) <= Double.MAX_VALUE;
+            }
+            if (!finite) {
+                continue;
+            }
+            // NaN of either sign and any payload: a difference with a NaN may come out negative
+            final double[] v = c.v.clone();
+            for (int i = 0; i < v.length; i++) {
+                if (v[i] != v[i] && r.nextBoolean()) {
+                    v[i] = Double.longBitsToDouble(0xfff0000000000001L | r.nextLong() >>> 12);
+                }
+            }
+            double previous = Double.NaN;
+            for (int base = c.from; base < c.to; base += 64) {
+                final int count = Math.min(64, c.to - base);
+                Arrays.fill(expected, r.nextLong());
+                System.arraycopy(expected, 0, actual, 0, expected.length);
+                BitRules.masks(v, base, count, previous, l[0], l[1], l[2], l[3], l[4], l[5], l[6], expected);
+                BitRules.finiteMasks(v, base, count, previous, l[0], l[1], l[2], l[3], l[4], l[5], l[6], actual);
+                for (int k = 0; k < BitRules.MASKS; k++) {
+                    if (k != BitRules.WITHIN && expected[k] != actual[k]) {
+                        fail(String.format(Locale.ROOT, "mask %s of the word at %d (count %d, lines %s): compares "
+                                + "%s, signs %s%n%s", MASK_NAMES[k], base, count, Arrays.toString(l),
+                                Long.toBinaryString(expected[k]), Long.toBinaryString(actual[k]), c.describe()));
+                    }
+                    setBits[k] += Long.bitCount(expected[k]);
+                }
+                words++;
+                previous = v[base + count - 1];
+            }
+        }
+        assertTrue(words > 5_000, "only " + words + " words");
+        for (int k = 0; k < BitRules.MASKS; k++) {
+            if (k != BitRules.WITHIN) {
+                assertTrue(setBits[k] > 10_000, "mask " + MASK_NAMES[k] + " set only " + setBits[k] + " bits");
+            }
         }
     }
 
