@@ -22,9 +22,9 @@ interface SeriesCharter {
 
     /**
      * The engine, one series at a time, through a {@link ChartWorkspace} per thread that is reused while
-     * consecutive series share a spec (a scan with one spec allocates nothing per series once the workspace has
-     * grown to the longest series). A workspace computes exactly what {@link ChartSpec#compute} computes: the
-     * latter runs one.
+     * consecutive series share a spec (a scan with one spec allocates about 150 bytes per series and nothing per
+     * point once the workspace has grown to the longest series). A workspace computes exactly what
+     * {@link ChartSpec#compute} computes: the latter runs one.
      */
     SeriesCharter ENGINE = new SeriesCharter() {
         private final ThreadLocal<ChartWorkspace[]> cache = ThreadLocal.withInitial(() -> new ChartWorkspace[1]);

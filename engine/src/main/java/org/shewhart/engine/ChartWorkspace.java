@@ -13,8 +13,9 @@ import org.shewhart.engine.internal.RunsTests;
  * Charts many series with one {@link ChartSpec} in arrays it keeps and reuses: the per-thread scratch of a batch
  * scan. After {@link #compute(double[], double[], int, int)} the accessors give what {@link ChartSpec#compute}
  * would give for the same series (the same code computes both: {@code ChartSpec.compute} runs a workspace whose
- * arrays become the {@link ChartResult}), but nothing is allocated per series once the arrays have grown to the
- * longest series, and no {@link ChartResult}, {@link Phase} or {@link Signal} object is made.
+ * arrays become the {@link ChartResult}), but once the arrays have grown to the longest series a series allocates
+ * only two small objects (a view of its columns and the rule masks of one word, about 150 bytes) and nothing per
+ * point, and no {@link ChartResult}, {@link Phase} or {@link Signal} object is made.
  *
  * <pre>{@code
  * ChartWorkspace w = new ChartWorkspace(spec);      // one per thread

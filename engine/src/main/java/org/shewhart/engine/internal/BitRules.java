@@ -24,7 +24,8 @@ package org.shewhart.engine.internal;
  * with the lines of its last point; the caller runs the scalar kernel otherwise);</li>
  * <li>alternating, stratification ({@code lower1 <= x <= upper1}) and mixture.</li>
  * </ul>
- * Nothing is allocated and no range checks are performed. No instances.
+ * One array of eleven longs is allocated per call (the masks of the current word, filled by the mask builders);
+ * nothing per word or per point, and no range checks are performed. No instances.
  */
 public final class BitRules {
     /** No two-of-three rule. */
