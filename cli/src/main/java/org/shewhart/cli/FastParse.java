@@ -138,7 +138,8 @@ final class FastParse {
         return (year & 3) == 0 && (year % 100 != 0 || year % 400 == 0);
     }
 
-    private static int lengthOfMonth(int year, int month) {
+    /** Days in a month of the proleptic Gregorian calendar, as {@code java.time} counts them (month 1 to 12). */
+    static int lengthOfMonth(int year, int month) {
         switch (month) {
             case 2:
                 return isLeap(year) ? 29 : 28;

@@ -1002,7 +1002,7 @@ final class Feed implements Closeable {
         monthBase = e - (day - 1);
         final int year = (b[p] - '0') * 1000 + (b[p + 1] - '0') * 100 + (b[p + 2] - '0') * 10 + (b[p + 3] - '0');
         final int month = (b[p + 5] - '0') * 10 + (b[p + 6] - '0');
-        monthLength = java.time.YearMonth.of(year, month).lengthOfMonth();
+        monthLength = FastParse.lengthOfMonth(year, month);
         num = e;
         return p + 10;
     }
