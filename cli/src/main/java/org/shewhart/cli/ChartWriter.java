@@ -2,6 +2,8 @@ package org.shewhart.cli;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.StreamWriteFeature;
+import com.fasterxml.jackson.core.io.NumberOutput;
 import de.siegmar.fastcsv.writer.CsvWriter;
 import de.siegmar.fastcsv.writer.LineDelimiter;
 import java.io.IOException;
@@ -27,7 +29,11 @@ import org.shewhart.engine.SignalText;
  * method cannot give is {@code null} in JSON and an empty cell in CSV, never NaN.
  */
 final class ChartWriter {
-    private static final JsonFactory JSON = new JsonFactory();
+    /**
+     * Every JSON output of the CLI: numbers in the shortest form that reads back to the same double (Schubfach, as
+     * {@link #text}), the same on every JDK and several times faster than JDK 17's {@code Double.toString}.
+     */
+    static final JsonFactory JSON = JsonFactory.builder().enable(StreamWriteFeature.USE_FAST_DOUBLE_WRITER).build();
     private static final String[] COLUMNS = {"x", "y", "n", "phase", "baseline", "excluded", "cl", "lcl", "ucl",
         "lcl1", "ucl1", "lcl2", "ucl2", "signals", "type"};
 
@@ -297,7 +303,11 @@ final class ChartWriter {
         }
     }
 
-    /** A number as text: empty when missing, shortest round-trip form otherwise. */
+    /**
+     * A number as text: empty when missing, an integer without a decimal point, otherwise the shortest form that
+     * reads back to the same double, in {@code Double.toString}'s layout (Schubfach, by jackson-core: JDK 19 and
+     * later print the same; JDK 17's {@code Double.toString} is slower and now and then a digit longer).
+     */
     static String text(double v) {
         if (!Double.isFinite(v)) {
             return "";
@@ -305,6 +315,6 @@ final class ChartWriter {
         if (v == Math.rint(v) && Math.abs(v) < 1e15) {
             return Long.toString((long) v);
         }
-        return Double.toString(v);
+        return NumberOutput.toString(v, true);
     }
 }

@@ -1,6 +1,5 @@
 package org.shewhart.cli;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import de.siegmar.fastcsv.writer.CsvWriter;
 import de.siegmar.fastcsv.writer.LineDelimiter;
@@ -23,7 +22,6 @@ import org.shewhart.engine.funnel.Trimming;
  * {@code null} in JSON and an empty cell in CSV, never NaN.
  */
 final class FunnelWriter {
-    private static final JsonFactory JSON = new JsonFactory();
 
     private FunnelWriter() {
     }
@@ -31,7 +29,7 @@ final class FunnelWriter {
     static void json(FunnelResult r, String title, OutputStream out) throws IOException {
         final FunnelSpec spec = r.spec();
         final boolean shmi = spec.trimming() == Trimming.TRUNCATION;
-        try (JsonGenerator g = JSON.createGenerator(out)) {
+        try (JsonGenerator g = ChartWriter.JSON.createGenerator(out)) {
             g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
             g.useDefaultPrettyPrinter();
             g.writeStartObject();

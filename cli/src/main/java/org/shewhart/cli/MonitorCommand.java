@@ -1,6 +1,5 @@
 package org.shewhart.cli;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import de.siegmar.fastcsv.writer.CsvWriter;
 import de.siegmar.fastcsv.writer.LineDelimiter;
@@ -24,7 +23,6 @@ import picocli.CommandLine.Parameters;
  * {@code null} in JSON and an empty cell in CSV, never NaN.
  */
 abstract class MonitorCommand implements Callable<Integer> {
-    private static final JsonFactory JSON = new JsonFactory();
 
     @Parameters(index = "0", paramLabel = "FILE",
             description = "CSV file or Excel workbook (.xlsx, .xlsm, .xls), one row per observation (or case).")
@@ -92,7 +90,7 @@ abstract class MonitorCommand implements Callable<Integer> {
                 csv.flush();
                 w.flush();
             } else {
-                try (JsonGenerator g = JSON.createGenerator(out)) {
+                try (JsonGenerator g = ChartWriter.JSON.createGenerator(out)) {
                     g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
                     g.useDefaultPrettyPrinter();
                     report.json(g);

@@ -1,6 +1,5 @@
 package org.shewhart.cli;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.io.SerializedString;
 import java.io.ByteArrayOutputStream;
@@ -20,7 +19,6 @@ import org.shewhart.engine.Rule;
  * on the whole feed (the JSON's row count) is written at the end, as the {@link #prefix}.
  */
 abstract class ScanOutput {
-    private static final JsonFactory JSON = new JsonFactory();
     private static final Rule[] RULES = Rule.values();
 
     /** Writes the start of the body. */
@@ -150,7 +148,7 @@ abstract class ScanOutput {
         byte[] format(ScanBlock b, ChartInput.Kind kind) throws IOException {
             // the series as root-level values separated by commas: part of the body of the "series" array
             final ByteArrayOutputStream bytes = new ByteArrayOutputStream(400 * b.count);
-            try (JsonGenerator g = JSON.createGenerator(bytes)) {
+            try (JsonGenerator g = ChartWriter.JSON.createGenerator(bytes)) {
                 g.setRootValueSeparator(new SerializedString(","));
                 for (int i = 0; i < b.count; i++) {
                     row(g, b, i, kind);
@@ -174,7 +172,7 @@ abstract class ScanOutput {
         @Override
         byte[] prefix() throws IOException {
             final ByteArrayOutputStream b = new ByteArrayOutputStream();
-            final JsonGenerator h = JSON.createGenerator(b);
+            final JsonGenerator h = ChartWriter.JSON.createGenerator(b);
             h.writeStartObject();
             h.writeStringField("feed", feed.file());
             h.writeStringField("chart", spec.type().id());
