@@ -31,15 +31,15 @@ import org.shewhart.engine.SpcInputException;
  * through a 4 MiB buffer (grown only for a single row longer than that), and {@link #parse} returns to the caller
  * every few thousand rows, so the caller decides what is held (see {@link ScanRun}).
  *
- * <p><b>Two paths, one result.</b> Each row is first tried on a fast path that handles the common shape: no
- * quotes, no surrounding spaces, fields where they are expected, numbers of at most 15 digits without exponent,
- * ISO dates. It finds delimiters a word (8 bytes) at a time, parses numbers and dates in place (a date's
- * {@code yyyy-mm-} is compared as one word with the previous row's month), and checks its key against the series
- * that followed the previous row's series last time, so that grouped feeds and feeds interleaved in a repeating
- * order both skip the hash lookup. Anything else (quotes, CRLF inside fields, NA, empty cells, spaces, exponents,
- * long numbers, too few fields, a row that fails a check) goes to the general path: the RFC 4180 tokenizer with
- * trimming, unescaping and every check and message. The fast path only accepts what the general path reads the same
- * way, so the records are identical (tested by fuzzing one against the other and against a reference parser).
+ * <p><b>Two paths, one result.</b> Each row is first tried on a fast path that handles the common shape: no quotes, no
+ * surrounding spaces, fields where they are expected, numbers of at most 15 digits without exponent, ISO dates. It
+ * finds delimiters a word (8 bytes) at a time, parses numbers and dates in place (a date's {@code yyyy-mm-} is compared
+ * as one word with the previous row's month, then with the months seen before), and checks its key against the series
+ * that followed the previous row's series last time, so that grouped feeds and feeds interleaved in a repeating order
+ * both skip the hash lookup. Anything else (quotes, CRLF inside fields, NA, empty cells, spaces, exponents, long
+ * numbers, too few fields, a row that fails a check) goes to the general path: the RFC 4180 tokenizer with trimming,
+ * unescaping and every check and message. The fast path only accepts what the general path reads the same way, so the
+ * records are identical (tested by fuzzing one against the other and against a reference parser).
  *
  * <p>CSV: UTF-8 with or without a byte order mark, LF, CRLF or CR line ends, RFC 4180 quotes ({@code ""} inside a
  * quoted field); blank lines are skipped; cells are trimmed; a missing trailing cell is empty. x must be ISO dates
@@ -133,6 +133,11 @@ final class Feed implements Closeable {
     private long monthWord = -1;
     private long monthBase;
     private int monthLength;
+    /** Months seen, by their first 8 bytes ({@code yyyy-mm-}), direct-mapped: in a grouped feed every series goes
+     * through the same months. */
+    private final long[] monthWords = filled(new long[64], -1);
+    private final long[] monthBases = new long[64];
+    private final int[] monthLengths = new int[64];
 
     // what has been read
     private long rows;
@@ -983,16 +988,27 @@ final class Feed implements Closeable {
             return -1;
         }
         final long w = (long) LONG.get(b, p);
-        if (w == monthWord) {
-            final int d1 = b[p + 8] - '0';
-            final int d2 = b[p + 9] - '0';
-            final int day = d1 * 10 + d2;
-            if (d1 < 0 || d1 > 9 || d2 < 0 || d2 > 9 || day < 1 || day > monthLength) {
-                return -1;
+        if (w != monthWord) {
+            final int slot = (int) ((w * 0x9E3779B97F4A7C15L) >>> 58);
+            if (w != monthWords[slot]) {
+                return newMonth(b, p, w, slot);
             }
-            num = monthBase + day - 1;
-            return p + 10;
+            monthWord = w;
+            monthBase = monthBases[slot];
+            monthLength = monthLengths[slot];
         }
+        final int d1 = b[p + 8] - '0';
+        final int d2 = b[p + 9] - '0';
+        final int day = d1 * 10 + d2;
+        if (d1 < 0 || d1 > 9 || d2 < 0 || d2 > 9 || day < 1 || day > monthLength) {
+            return -1;
+        }
+        num = monthBase + day - 1;
+        return p + 10;
+    }
+
+    /** {@link #plainDate} in a month not in the cache: the date parsed in full, and its month cached. */
+    private int newMonth(byte[] b, int p, long w, int slot) {
         final long e = FastParse.date(b, p, p + 10);
         if (e == FastParse.NOT_A_DATE) {
             return -1;
@@ -1003,8 +1019,16 @@ final class Feed implements Closeable {
         final int year = (b[p] - '0') * 1000 + (b[p + 1] - '0') * 100 + (b[p + 2] - '0') * 10 + (b[p + 3] - '0');
         final int month = (b[p + 5] - '0') * 10 + (b[p + 6] - '0');
         monthLength = FastParse.lengthOfMonth(year, month);
+        monthWords[slot] = w;
+        monthBases[slot] = monthBase;
+        monthLengths[slot] = monthLength;
         num = e;
         return p + 10;
+    }
+
+    private static long[] filled(long[] a, long v) {
+        Arrays.fill(a, v);
+        return a;
     }
 
     /**

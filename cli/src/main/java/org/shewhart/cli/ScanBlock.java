@@ -1,6 +1,5 @@
 package org.shewhart.cli;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Locale;
 import org.shewhart.engine.ChartSpec;
@@ -35,7 +34,7 @@ final class ScanBlock {
     /** Each series' key, one string per key column. */
     final String[][] keys;
     /** Each series' key as the first CSV fields, quoted where needed, each followed by a comma. */
-    final String[] keyText;
+    final byte[][] keyText;
 
     // points
     int[] pointStart;
@@ -86,7 +85,7 @@ final class ScanBlock {
         this.rp = p;
         settings = new int[count];
         keys = new String[count][];
-        keyText = new String[count];
+        keyText = new byte[count][];
         nPoints = new int[count];
         nPhases = new int[count];
         cl = new double[count];
@@ -293,34 +292,33 @@ final class ScanBlock {
 
     /** The points of every charted series as CSV rows: keys, x, y, n, phase, cl, lcl, ucl, signals, type. */
     private byte[] points(ScanRun.Context ctx) {
-        final StringBuilder sb = new StringBuilder(96 * Math.max(1, pointStart[count]));
+        final ByteText t = new ByteText(96 * Math.max(1, pointStart[count]));
         for (int i = 0; i < count; i++) {
             if (error[i] != null) {
                 continue;
             }
             final boolean showSize = sizes[i] || spec[i].type().isSubgrouped();
             for (int p = pointStart[i]; p < pointStart[i + 1]; p++) {
-                sb.append(keyText[i]).append(Feed.label(ctx.kind, key[p])).append(',')
-                        .append(ChartWriter.text(pValue[p])).append(',')
-                        .append(showSize ? ChartWriter.text(size[p]) : "")
-                        .append(',').append(pPhase[p]).append(',')
-                        .append(ChartWriter.text(pCentre[p])).append(',')
-                        .append(ChartWriter.text(pLower[p])).append(',')
-                        .append(ChartWriter.text(pUpper[p])).append(',');
+                t.bytes(keyText[i]).label(ctx.kind, key[p]).ch(',').number(pValue[p]).ch(',');
+                if (showSize) {
+                    t.number(size[p]);
+                }
+                t.ch(',').integer(pPhase[p]).ch(',').number(pCentre[p]).ch(',').number(pLower[p]).ch(',')
+                        .number(pUpper[p]).ch(',');
                 final int mask = pRules[p];
                 boolean any = false;
                 for (Rule rule : RULES) {
                     if ((mask & rule.bit()) != 0) {
                         if (any) {
-                            sb.append(';');
+                            t.ch(';');
                         }
-                        sb.append(rule.id());
+                        t.ascii(rule.id());
                         any = true;
                     }
                 }
-                sb.append(',').append(pType[p].id()).append('\n');
+                t.ch(',').ascii(pType[p].id()).ch('\n');
             }
         }
-        return sb.toString().getBytes(StandardCharsets.UTF_8);
+        return t.toArray();
     }
 }

@@ -85,27 +85,43 @@ abstract class ScanOutput {
 
         @Override
         byte[] format(ScanBlock b, ChartInput.Kind kind) {
-            final StringBuilder sb = new StringBuilder(160 * b.count);
+            final ByteText t = new ByteText(160 * b.count);
             for (int i = 0; i < b.count; i++) {
-                row(sb, b, i, kind);
+                row(t, b, i, kind);
             }
-            return sb.toString().getBytes(StandardCharsets.UTF_8);
+            return t.toArray();
         }
 
-        private static void row(StringBuilder sb, ScanBlock b, int i, ChartInput.Kind kind) {
-            sb.append(b.keyText[i]);
-            sb.append(b.nPoints[i]).append(',').append(b.nPhases[i]).append(',')
-                    .append(ChartWriter.text(b.cl[i])).append(',').append(ChartWriter.text(b.sigma[i])).append(',')
-                    .append(ChartWriter.text(b.lcl[i])).append(',').append(ChartWriter.text(b.ucl[i])).append(',')
-                    .append(b.lastType[i] == null ? "" : b.lastType[i].id()).append(',')
-                    .append(b.variation[i] == null ? "" : b.variation[i].id()).append(',')
-                    .append(b.assurance[i] == null ? "" : b.assurance[i]);
-            for (int c : b.ruleCounts[i]) {
-                sb.append(',').append(c);
+        private static void row(ByteText t, ScanBlock b, int i, ChartInput.Kind kind) {
+            t.bytes(b.keyText[i]).integer(b.nPoints[i]).ch(',').integer(b.nPhases[i]).ch(',').number(b.cl[i]).ch(',')
+                    .number(b.sigma[i]).ch(',').number(b.lcl[i]).ch(',').number(b.ucl[i]).ch(',');
+            if (b.lastType[i] != null) {
+                t.ascii(b.lastType[i].id());
             }
-            sb.append(',').append(b.firstSignal[i] < 0 ? "" : Feed.label(kind, b.firstSignalX[i]))
-                    .append(',').append(b.lastSignal[i] < 0 ? "" : Feed.label(kind, b.lastSignalX[i]))
-                    .append(',').append(b.error[i] == null ? "" : quote(Main.oneLine(b.error[i]))).append('\n');
+            t.ch(',');
+            if (b.variation[i] != null) {
+                t.ascii(b.variation[i].id());
+            }
+            t.ch(',');
+            if (b.assurance[i] != null) {
+                t.ascii(b.assurance[i]);
+            }
+            for (int c : b.ruleCounts[i]) {
+                t.ch(',').integer(c);
+            }
+            t.ch(',');
+            if (b.firstSignal[i] >= 0) {
+                t.label(kind, b.firstSignalX[i]);
+            }
+            t.ch(',');
+            if (b.lastSignal[i] >= 0) {
+                t.label(kind, b.lastSignalX[i]);
+            }
+            t.ch(',');
+            if (b.error[i] != null) {
+                t.bytes(quote(Main.oneLine(b.error[i])).getBytes(StandardCharsets.UTF_8));
+            }
+            t.ch('\n');
         }
 
         @Override

@@ -2,6 +2,7 @@ package org.shewhart.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Locale;
@@ -519,7 +520,7 @@ final class ScanRun {
             for (String k : key) {
                 sb.append(ScanOutput.quote(k)).append(',');
             }
-            b.keyText[i] = sb.toString();
+            b.keyText[i] = sb.toString().getBytes(StandardCharsets.UTF_8);
         }
         final Context c = ctx;
         final ScanOutput w = writer;

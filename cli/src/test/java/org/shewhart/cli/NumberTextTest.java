@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -11,11 +12,18 @@ import org.junit.jupiter.api.Test;
  * {@link ChartWriter#text}, which writes every number of the CSV outputs, against {@link Double#toString} and
  * {@link Double#parseDouble} on seeded random doubles: it reads back to the same bits, it is never longer than
  * {@code Double.toString}, and it has the same layout (an exponent exactly where {@code Double.toString} has one).
+ * The scan's byte writer ({@link ByteText}) writes the same bytes as {@code ChartWriter.text}, {@link Feed#label}
+ * and {@link Long#toString}.
  */
 final class NumberTextTest {
 
+    private static String bytes(ByteText b) {
+        return new String(b.toArray(), StandardCharsets.UTF_8);
+    }
+
     private static void check(double v) {
         final String t = ChartWriter.text(v);
+        assertEquals(t, bytes(new ByteText(1).number(v)), () -> "ByteText.number(" + v + ")");
         if (!Double.isFinite(v)) {
             assertEquals("", t);
             return;
@@ -72,5 +80,34 @@ final class NumberTextTest {
             check(v);
         }
         assertFalse(ChartWriter.text(-0.0).startsWith("-"), "minus zero prints as 0");
+    }
+
+    @Test
+    void byteTextWritesIntegersAndLabelsAsTheStringsDo() {
+        final SplittableRandom r = new SplittableRandom(77);
+        final long[] edges = {0, 1, -1, 9, 10, -10, 99, 100, Long.MAX_VALUE, Long.MIN_VALUE, Long.MIN_VALUE + 1,
+            Integer.MAX_VALUE, Integer.MIN_VALUE, 999_999_999_999_999L};
+        for (long v : edges) {
+            assertEquals(Long.toString(v), bytes(new ByteText(1).integer(v)));
+        }
+        for (int k = 0; k < 100_000; k++) {
+            final long v = r.nextLong() >> r.nextInt(64);
+            assertEquals(Long.toString(v), bytes(new ByteText(1).integer(v)));
+            // epoch days from year -2700 to 10950: signs, years before 1000 and after 9999
+            final double day = r.nextInt(-1_700_000, 3_300_000);
+            assertEquals(Feed.label(ChartInput.Kind.DATE, day),
+                    bytes(new ByteText(1).label(ChartInput.Kind.DATE, day)));
+            final double x = r.nextInt(2_000_000) / 100.0 - 10_000;
+            assertEquals(Feed.label(ChartInput.Kind.NUMBER, x),
+                    bytes(new ByteText(1).label(ChartInput.Kind.NUMBER, x)));
+        }
+        // several appends grow the buffer and keep what was written
+        final ByteText t = new ByteText(1);
+        final StringBuilder sb = new StringBuilder();
+        for (int k = 0; k < 1000; k++) {
+            t.ascii("a,").integer(k).ch(';').number(k / 7.0).bytes("é".getBytes(StandardCharsets.UTF_8));
+            sb.append("a,").append(k).append(';').append(ChartWriter.text(k / 7.0)).append('é');
+        }
+        assertEquals(sb.toString(), bytes(t));
     }
 }
