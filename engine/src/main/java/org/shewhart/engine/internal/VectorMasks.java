@@ -1,6 +1,8 @@
 package org.shewhart.engine.internal;
 
 import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.IntVector;
+import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
@@ -19,6 +21,8 @@ import jdk.incubator.vector.VectorSpecies;
 final class VectorMasks {
     private static final VectorSpecies<Double> SPECIES = DoubleVector.SPECIES_PREFERRED;
     private static final int LANES = SPECIES.length();
+    private static final VectorSpecies<Integer> INTS = IntVector.SPECIES_PREFERRED;
+    private static final int INT_LANES = INTS.length();
 
     private VectorMasks() {
     }
@@ -262,5 +266,38 @@ final class VectorMasks {
         m[BitRules.BELOW2] = below2;
         m[BitRules.WITHIN] = within;
         m[BitRules.VALUE] = value;
+    }
+
+    /**
+     * ORs the rule words of the 64 points {@code base .. base + 63} into their masks: bit j of word k sets
+     * {@code bits[k]} in {@code mask[base + j]}. A vector of masks at a time, each rule word's bits for its lanes
+     * turned into a lane mask ({@code VectorMask.fromLong}) that selects where its bit is ORed in: a fixed cost per
+     * word with no branch on the data, where the scalar scatter pays a store and a loop step per flag and a
+     * mispredicted loop exit per rule word.
+     */
+    @SuppressWarnings("checkstyle:ParameterNumber")
+    static void orWord(int[] mask, int base, int[] bits, long w0, long w1, long w2, long w3, long w4, long w5, long w6,
+            long w7) {
+        final IntVector b0 = IntVector.broadcast(INTS, bits[0]);
+        final IntVector b1 = IntVector.broadcast(INTS, bits[1]);
+        final IntVector b2 = IntVector.broadcast(INTS, bits[2]);
+        final IntVector b3 = IntVector.broadcast(INTS, bits[3]);
+        final IntVector b4 = IntVector.broadcast(INTS, bits[4]);
+        final IntVector b5 = IntVector.broadcast(INTS, bits[5]);
+        final IntVector b6 = IntVector.broadcast(INTS, bits[6]);
+        final IntVector b7 = IntVector.broadcast(INTS, bits[7]);
+        for (int j = 0; j < 64; j += INT_LANES) {
+            final int i = base + j;
+            IntVector m = IntVector.fromArray(INTS, mask, i);
+            m = m.lanewise(VectorOperators.OR, b0, VectorMask.fromLong(INTS, w0 >>> j));
+            m = m.lanewise(VectorOperators.OR, b1, VectorMask.fromLong(INTS, w1 >>> j));
+            m = m.lanewise(VectorOperators.OR, b2, VectorMask.fromLong(INTS, w2 >>> j));
+            m = m.lanewise(VectorOperators.OR, b3, VectorMask.fromLong(INTS, w3 >>> j));
+            m = m.lanewise(VectorOperators.OR, b4, VectorMask.fromLong(INTS, w4 >>> j));
+            m = m.lanewise(VectorOperators.OR, b5, VectorMask.fromLong(INTS, w5 >>> j));
+            m = m.lanewise(VectorOperators.OR, b6, VectorMask.fromLong(INTS, w6 >>> j));
+            m = m.lanewise(VectorOperators.OR, b7, VectorMask.fromLong(INTS, w7 >>> j));
+            m.intoArray(mask, i);
+        }
     }
 }
