@@ -9,7 +9,8 @@ package org.shewhart.engine.internal;
  * qcc's all-but-one windows, a count of the clear bits up to two), and a pattern flagged whole is its run ends
  * smeared back over the run. The previous word carries in (no run here is longer than 64 points); where a pattern
  * is flagged whole, or with Making Data Count's two-of-three, the next word is looked at before a word is written
- * out, otherwise each word is written out as soon as it is done. The pass streams with no scratch memory.
+ * out, otherwise each word is written out as soon as it is done: point by point for each flag, or, on the vector
+ * path, a whole word at once ({@link VectorMasks#orWord}). The pass streams with no scratch memory.
  *
  * <p>Each detector flags exactly the points its scalar counterpart in {@link RuleKernels} flags, with the same
  * strict and non-strict comparisons ({@code BitRulesPropertyTest} checks them on thousands of random series):
@@ -292,19 +293,14 @@ public final class BitRules {
 
             if (direct) {
                 // no rule here looks at the next word: this one is written out now, with nothing held over
-                scatter(mask, base, out, bits[0]);
-                scatter(mask, base, newShiftEnds, bits[1]);
-                scatter(mask, base, newUpEnds | newDownEnds, bits[2]);
-                scatter(mask, base, newWindowEnd, bits[3]);
-                scatter(mask, base, newFourOfFive, bits[4]);
-                scatter(mask, base, newAlternating, bits[5]);
-                scatter(mask, base, newStrat, bits[6]);
-                scatter(mask, base, newMixture, bits[7]);
+                write(vector && count == 64, mask, base, bits, out, newShiftEnds, newUpEnds | newDownEnds,
+                        newWindowEnd, newFourOfFive, newAlternating, newStrat, newMixture);
                 sides(rising, base, newUpEnds);
             } else if (base > from) {
-                emit(base - 64, whole, shiftLength, trendSteps, bits, mask, rising, outWord, shiftEnds, newShiftEnds,
-                        upEnds, newUpEnds, downEnds, newDownEnds, upWord, up, closeWord, threeEnds, newThreeEnds,
-                        windowEndWord, fourOfFiveWord, alternatingWord, stratWord, mixtureWord);
+                // the word before this one is a whole word
+                emit(vector, base - 64, whole, shiftLength, trendSteps, bits, mask, rising, outWord, shiftEnds,
+                        newShiftEnds, upEnds, newUpEnds, downEnds, newDownEnds, upWord, up, closeWord, threeEnds,
+                        newThreeEnds, windowEndWord, fourOfFiveWord, alternatingWord, stratWord, mixtureWord);
             }
             outWord = out;
             shiftEnds = newShiftEnds;
@@ -334,9 +330,9 @@ public final class BitRules {
         }
         if (to > from && !direct) {
             final int last = from + ((to - from - 1) & ~63);
-            emit(last, whole, shiftLength, trendSteps, bits, mask, rising, outWord, shiftEnds, 0, upEnds, 0,
-                    downEnds, 0, upWord, 0, closeWord, threeEnds, 0, windowEndWord, fourOfFiveWord, alternatingWord,
-                    stratWord, mixtureWord);
+            emit(vector && to - last == 64, last, whole, shiftLength, trendSteps, bits, mask, rising, outWord,
+                    shiftEnds, 0, upEnds, 0, downEnds, 0, upWord, 0, closeWord, threeEnds, 0, windowEndWord,
+                    fourOfFiveWord, alternatingWord, stratWord, mixtureWord);
         }
     }
 
@@ -513,13 +509,13 @@ public final class BitRules {
 
     /**
      * Writes out the word of points {@code base..base+63}, given the next word's run ends where a pattern flagged
-     * whole needs them.
+     * whole needs them; {@code vector} if it is a whole word on the vector path.
      */
     @SuppressWarnings("checkstyle:ParameterNumber")
-    private static void emit(int base, boolean whole, int shiftLength, int trendSteps, int[] bits, int[] mask,
-            long[] rising, long out, long shiftEnds, long nextShiftEnds, long upEnds, long nextUpEnds, long downEnds,
-            long nextDownEnds, long up, long nextUp, long close, long threeEnds, long nextThreeEnds, long windowEnd,
-            long fourOfFive, long alternating, long strat, long mixture) {
+    private static void emit(boolean vector, int base, boolean whole, int shiftLength, int trendSteps, int[] bits,
+            int[] mask, long[] rising, long out, long shiftEnds, long nextShiftEnds, long upEnds, long nextUpEnds,
+            long downEnds, long nextDownEnds, long up, long nextUp, long close, long threeEnds, long nextThreeEnds,
+            long windowEnd, long fourOfFive, long alternating, long strat, long mixture) {
         long shift = shiftEnds;
         long trend;
         long trendUp;
@@ -538,6 +534,21 @@ public final class BitRules {
         }
         final long two = (threeEnds | nextThreeEnds) == 0 ? windowEnd : close & smear(threeEnds, nextThreeEnds, 2)
                 | windowEnd;
+        write(vector, mask, base, bits, out, shift, trend, two, fourOfFive, alternating, strat, mixture);
+        sides(rising, base, trendUp & trend);
+    }
+
+    /**
+     * ORs the rule words of the word of points {@code base..base+63} into the masks: with {@link VectorMasks} if
+     * {@code vector} (a whole word on the vector path), otherwise point by point.
+     */
+    @SuppressWarnings("checkstyle:ParameterNumber")
+    private static void write(boolean vector, int[] mask, int base, int[] bits, long out, long shift, long trend,
+            long two, long fourOfFive, long alternating, long strat, long mixture) {
+        if (vector) {
+            VectorMasks.orWord(mask, base, bits, out, shift, trend, two, fourOfFive, alternating, strat, mixture);
+            return;
+        }
         scatter(mask, base, out, bits[0]);
         scatter(mask, base, shift, bits[1]);
         scatter(mask, base, trend, bits[2]);
@@ -546,7 +557,6 @@ public final class BitRules {
         scatter(mask, base, alternating, bits[5]);
         scatter(mask, base, strat, bits[6]);
         scatter(mask, base, mixture, bits[7]);
-        sides(rising, base, trendUp & trend);
     }
 
     /** ORs the rising sides of the word of points {@code base..base+63} into the bitset. */

@@ -277,6 +277,11 @@ final class VectorMasksTest {
             final long[] expectedRising = new long[words];
             final int[] actual = new int[c.v.length];
             final long[] rising = new long[words];
+            // bits already set (other rules' flags, inside and outside the range) must stay: the rules OR theirs in
+            for (int i = 0; i < c.v.length; i++) {
+                expected[i] = r.nextInt(4) == 0 ? r.nextInt() & ~0xff : 0;
+                actual[i] = expected[i];
+            }
             BitRules.apply(rules, c.v, c.lines, c.from, c.to, c.constantLines, expected, expectedRising, false);
             BitRules.apply(rules, c.v, c.lines, c.from, c.to, c.constantLines, actual, rising, true);
             for (int i = 0; i < c.v.length; i++) {
