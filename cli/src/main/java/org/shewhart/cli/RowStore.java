@@ -176,8 +176,10 @@ final class RowStore {
     }
 
     /**
-     * Releases the whole chunks before row {@code r} (kept for reuse); row indices shift down by the rows
-     * released.
+     * Releases the whole chunks before row {@code r}; row indices shift down by the rows released. Every chunk
+     * released is kept for reuse: the reader refills them within the same budget (the grouped fast path releases
+     * most of the budget at a time), and a chunk of 2^17 rows or more is a G1 humongous object, each new one of
+     * which starts a concurrent marking cycle in a small heap.
      *
      * @return the number of rows released (a multiple of the chunk size)
      */
@@ -187,7 +189,7 @@ final class RowStore {
             return 0;
         }
         for (int c = 0; c < k; c++) {
-            recycle(c);
+            recycle(c, Integer.MAX_VALUE);
         }
         System.arraycopy(ids, k, ids, 0, chunks - k);
         System.arraycopy(xs, k, xs, 0, chunks - k);
@@ -205,16 +207,24 @@ final class RowStore {
         return k << bits;
     }
 
-    private void recycle(int c) {
-        if (free.size() < 4) {
+    private void recycle(int c, int keep) {
+        if (free.size() < keep) {
             free.add(new Object[] {ids[c], xs[c], ys[c], ns[c], ps[c]});
         }
     }
 
+    /** @return the chunks kept for reuse; for tests */
+    int spareChunks() {
+        return free.size();
+    }
+
     /** Drops every row (after a spill); a few chunks are kept for reuse. */
     void clear() {
+        while (free.size() > 4) {
+            free.poll();
+        }
         for (int c = 0; c < chunks; c++) {
-            recycle(c);
+            recycle(c, 4);
         }
         Arrays.fill(ids, null);
         Arrays.fill(xs, null);
