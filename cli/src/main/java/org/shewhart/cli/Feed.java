@@ -60,6 +60,13 @@ final class Feed implements Closeable {
     private static final long LF = ONES * '\n';
     private static final long CR = ONES * '\r';
     private static final long QUOTE = ONES * '"';
+    private static final long HIGH = ONES * 0x80;
+    private static final long ZEROS = ONES * '0';
+    private static final long SIX_AND_MORE = ONES * 0x76;
+    private static final long LOW_NIBBLES = ONES * 0x0F;
+    private static final long PAIRS = 0x000000FF000000FFL;
+    private static final long PAIRS_BY_100 = 100 + (1_000_000L << 32);
+    private static final long PAIRS_BY_1 = 1 + (10_000L << 32);
     private static final int BUFFER = 1 << 22;
     /** Bytes the buffer holds ahead of a row on the fast path, but at the end of the file. */
     private static final int SLACK = 1 << 12;
@@ -422,6 +429,11 @@ final class Feed implements Closeable {
                     "%s: the file has a header but no data rows", file));
         }
         return done;
+    }
+
+    /** @return the number the fast path read last; for tests */
+    double lastNumber() {
+        return num;
     }
 
     /** Turns the fast path off (for tests: the general path alone). */
@@ -939,7 +951,57 @@ final class Feed implements Closeable {
     }
 
     /** A plain decimal at {@code p} into {@link #num}: the delimiter after it, or -1 for the general path. */
-    private int plainNumber(byte[] b, int p, int len) {
+    int plainNumber(byte[] b, int p, int len) {
+        if (p + 8 <= len) {
+            final int e = shortNumber((long) LONG.get(b, p));
+            if (e >= 0) {
+                return p + e;
+            }
+        }
+        return numberByBytes(b, p, len);
+    }
+
+    /**
+     * The common short number, a word at a time: {@code d+}, {@code d+.d*} or {@code .d+} (7 digits at most) and its
+     * delimiter within the 8 bytes {@code w} (the first byte lowest). Sets {@link #num} and returns the delimiter's
+     * index in the word, or -1 when the word is not of that shape (a sign, a longer number, anything else), which
+     * {@link #numberByBytes} then reads or refuses as ever: the two agree wherever this one answers.
+     */
+    private int shortNumber(long w) {
+        // bytes that are not digits, exactly (no carry crosses a byte): (c ^ '0') >= 10
+        final long z = w ^ ZEROS;
+        final long notDigit = (z | ((z & LOW7) + SIX_AND_MORE)) & HIGH;
+        if (notDigit == 0) {
+            return -1;
+        }
+        final int k1 = Long.numberOfTrailingZeros(notDigit) >>> 3;
+        int end = k1;
+        int frac = 0;
+        long digits = w & ((1L << (k1 << 3)) - 1);
+        if ((byte) (w >>> (k1 << 3)) == '.') {
+            final long rest = notDigit & (notDigit - 1);
+            if (rest == 0) {
+                return -1;
+            }
+            end = Long.numberOfTrailingZeros(rest) >>> 3;
+            frac = end - k1 - 1;
+            digits |= ((w >>> ((k1 + 1) << 3)) & ((1L << (frac << 3)) - 1)) << (k1 << 3);
+        }
+        final byte c = (byte) (w >>> (end << 3));
+        final int n = k1 + frac;
+        if (n == 0 || c != ',' && c != '\n' && c != '\r') {
+            return -1;
+        }
+        // the n digits, leading zero bytes ahead of them, to one integer (three multiplications for eight digits)
+        long v = (digits & LOW_NIBBLES) << ((8 - n) << 3);
+        v = v * 10 + (v >>> 8);
+        v = ((v & PAIRS) * PAIRS_BY_100 + ((v >>> 16) & PAIRS) * PAIRS_BY_1) >>> 32;
+        num = frac == 0 ? (double) v : v / POW10[frac];
+        return end;
+    }
+
+    /** {@link #plainNumber} a byte at a time. */
+    int numberByBytes(byte[] b, int p, int len) {
         int i = p;
         boolean negative = false;
         if (i < len && (b[i] == '-' || b[i] == '+')) {
