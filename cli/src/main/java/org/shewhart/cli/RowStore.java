@@ -320,6 +320,67 @@ final class RowStore {
         return to - from;
     }
 
+    /**
+     * Rows {@code [from, to)} as held, for another thread to copy: the chunks that hold them, captured now. The
+     * rows stay valid while their chunks are not released ({@link #releaseBefore} and {@link #clear} recycle
+     * them), so whoever releases must first wait for the views of those rows to be done with.
+     */
+    View view(int from, int to) {
+        final int c0 = from >>> bits;
+        final int c1 = to == from ? c0 : ((to - 1) >>> bits) + 1;
+        return new View(bits, from & mask, to - from, Arrays.copyOfRange(xs, c0, c1), Arrays.copyOfRange(ys, c0, c1),
+                withN ? Arrays.copyOfRange(ns, c0, c1) : null, withPhase ? Arrays.copyOfRange(ps, c0, c1) : null);
+    }
+
+    /** Rows in chunks, row 0 at {@code first} of the first chunk; see {@link #view}. */
+    static final class View {
+        private final int bits;
+        private final int first;
+        private final int rows;
+        private final double[][] xs;
+        private final double[][] ys;
+        private final double[][] ns;
+        private final int[][] ps;
+
+        private View(int bits, int first, int rows, double[][] xs, double[][] ys, double[][] ns, int[][] ps) {
+            this.bits = bits;
+            this.first = first;
+            this.rows = rows;
+            this.xs = xs;
+            this.ys = ys;
+            this.ns = ns;
+            this.ps = ps;
+        }
+
+        /** @return the rows viewed */
+        int rows() {
+            return rows;
+        }
+
+        /** Copies rows {@code [from, to)} of the view into the arrays from 0 ({@code n}, {@code phase} may be null). */
+        void copy(int from, int to, double[] x, double[] y, double[] n, int[] phase) {
+            final int chunk = 1 << bits;
+            int r = first + from;
+            final int end = first + to;
+            int k = 0;
+            while (r < end) {
+                final int c = r >>> bits;
+                final int o = r & (chunk - 1);
+                final int len = Math.min(end - r, chunk - o);
+                System.arraycopy(xs[c], o, x, k, len);
+                System.arraycopy(ys[c], o, y, k, len);
+                if (ns != null && n != null) {
+                    System.arraycopy(ns[c], o, n, k, len);
+                }
+                if (ps != null && phase != null) {
+                    System.arraycopy(ps[c], o, phase, k, len);
+                }
+                r += len;
+                k += len;
+            }
+        }
+    }
+
     /** Copies rows {@code [from, to)} as held (file order) into the arrays from index {@code at}. */
     void copy(int from, int to, double[] x, double[] y, double[] n, int[] phase, int at) {
         int r = from;

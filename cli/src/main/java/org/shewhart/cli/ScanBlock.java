@@ -21,8 +21,9 @@ final class ScanBlock {
     final int from;
     final int count;
 
-    // rows: a grouped store, or copies
+    // rows: a grouped store, a view of held rows, or copies
     private final RowStore store;
+    private final RowStore.View view;
     private final int[] rowStart;
     private final double[] rx;
     private final double[] ry;
@@ -73,11 +74,12 @@ final class ScanBlock {
     /** The summary rows, formatted on the worker. */
     byte[] summaryText;
 
-    private ScanBlock(int from, int count, RowStore store, int[] rowStart, double[] x, double[] y, double[] n,
-            int[] p) {
+    private ScanBlock(int from, int count, RowStore store, RowStore.View view, int[] rowStart, double[] x,
+            double[] y, double[] n, int[] p) {
         this.from = from;
         this.count = count;
         this.store = store;
+        this.view = view;
         this.rowStart = rowStart;
         this.rx = x;
         this.ry = y;
@@ -103,7 +105,16 @@ final class ScanBlock {
 
     /** A block reading its rows from a grouped store, on the worker. */
     static ScanBlock ofStore(int from, int count, RowStore store) {
-        return new ScanBlock(from, count, store, null, null, null, null, null);
+        return new ScanBlock(from, count, store, null, null, null, null, null, null);
+    }
+
+    /**
+     * A block whose rows are a view of rows held in file order (series {@code i}'s rows are
+     * {@code [rowStart[i], rowStart[i + 1])} of it), copied on the worker: the reading thread neither allocates nor
+     * copies them.
+     */
+    static ScanBlock ofView(int from, int count, int[] rowStart, RowStore.View view) {
+        return new ScanBlock(from, count, null, view, rowStart, null, null, null, null);
     }
 
     /**
@@ -111,7 +122,7 @@ final class ScanBlock {
      * ({@code n}, {@code p} may be null).
      */
     static ScanBlock ofRows(int from, int count, int[] rowStart, double[] x, double[] y, double[] n, int[] p) {
-        return new ScanBlock(from, count, null, rowStart, x, y, n, p);
+        return new ScanBlock(from, count, null, null, rowStart, x, y, n, p);
     }
 
     /** Marks series i as not charted: NaN lines, no types. */
@@ -154,6 +165,9 @@ final class ScanBlock {
             sc = sc.ensure(rows);
             if (store != null) {
                 store.gather(from + i, sc.x, sc.y, sc.n, sc.phase, 0);
+            } else if (view != null) {
+                view.copy(rowStart[i], rowStart[i + 1], sc.x, sc.y, ctx.hasSizes ? sc.n : null,
+                        ctx.hasPhases ? sc.phase : null);
             } else {
                 final int r0 = rowStart[i];
                 System.arraycopy(rx, r0, sc.x, 0, rows);

@@ -303,6 +303,10 @@ final class ScanRun {
                     if (store.size() >= budgetRows) {
                         // over the budget: chart what is complete, even part of a block, and let its rows go
                         submitCompleted(true, feed.lastSeries());
+                        // the blocks in flight copy their rows from the chunks about to be released
+                        while (!window.isEmpty()) {
+                            writeHead();
+                        }
                         final int r = store.releaseBefore(nextRow);
                         if (r > 0) {
                             nextRow -= r;
@@ -364,12 +368,9 @@ final class ScanRun {
             for (int j = 0; j < k; j++) {
                 rowStart[j + 1] = rowStart[j] + keys.count(nextSeries + j);
             }
-            final double[] x = new double[n];
-            final double[] y = new double[n];
-            final double[] nn = store.hasN() ? new double[n] : null;
-            final int[] p = store.hasPhase() ? new int[n] : null;
-            store.copy(nextRow, nextRow + n, x, y, nn, p, 0);
-            submit(ScanBlock.ofRows(nextSeries, k, rowStart, x, y, nn, p));
+            // the worker copies the rows from the store's chunks: they are not released before it is done
+            // (read() waits for the blocks in flight first)
+            submit(ScanBlock.ofView(nextSeries, k, rowStart, store.view(nextRow, nextRow + n)));
             nextSeries += k;
             nextRow += n;
         }
@@ -511,10 +512,26 @@ final class ScanRun {
         if (ctx == null) {
             ctx = new Context(o.settings(), feed, o.charter(), pts != null);
         }
-        final StringBuilder sb = new StringBuilder();
         for (int i = 0; i < b.count; i++) {
             b.settings[i] = keys.settings(b.from + i);
-            final String[] key = keys.key(b.from + i);
+        }
+        // the keys are decoded on the worker, from the dictionary's bytes as they are now
+        final SeriesKeys.Snapshot names = keys.snapshot(b.from, b.count);
+        final Context c = ctx;
+        final ScanOutput w = writer;
+        window.add(pool.submit(() -> {
+            keyTexts(b, names);
+            b.run(c, scratch.get());
+            b.summaryText = w.format(b, c.kind);
+            return b;
+        }));
+    }
+
+    /** Each series' key as strings and as the first CSV fields of its rows; on the worker. */
+    private static void keyTexts(ScanBlock b, SeriesKeys.Snapshot names) {
+        final StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < b.count; i++) {
+            final String[] key = names.key(i);
             b.keys[i] = key;
             sb.setLength(0);
             for (String k : key) {
@@ -522,13 +539,6 @@ final class ScanRun {
             }
             b.keyText[i] = sb.toString().getBytes(StandardCharsets.UTF_8);
         }
-        final Context c = ctx;
-        final ScanOutput w = writer;
-        window.add(pool.submit(() -> {
-            b.run(c, scratch.get());
-            b.summaryText = w.format(b, c.kind);
-            return b;
-        }));
     }
 
     private static ScanBlock waitFor(Future<ScanBlock> f) throws InterruptedException {

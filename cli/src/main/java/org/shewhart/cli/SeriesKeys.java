@@ -227,14 +227,46 @@ final class SeriesKeys {
 
     /** @return the key of a series, one string per key column */
     String[] key(int id) {
+        return key(arena, off[id], columns);
+    }
+
+    private static String[] key(byte[] arena, int at, int columns) {
         final String[] out = new String[columns];
-        int p = off[id];
+        int p = at;
         for (int k = 0; k < columns; k++) {
             final int len = ((arena[p] & 0xFF) << 8) | (arena[p + 1] & 0xFF);
             out[k] = new String(arena, p + 2, len, StandardCharsets.UTF_8);
             p += 2 + len;
         }
         return out;
+    }
+
+    /**
+     * The keys of series {@code [from, from + count)} as they are now, for another thread to decode while keys are
+     * still added here: the key bytes are only ever appended (a grown arena is a copy, and the old one keeps its
+     * bytes), so the arena and offsets captured here stay valid. Pass it to the other thread with a
+     * happens-before edge (an executor's submit).
+     */
+    Snapshot snapshot(int from, int count) {
+        return new Snapshot(arena, Arrays.copyOfRange(off, from, from + count), columns);
+    }
+
+    /** See {@link #snapshot}. */
+    static final class Snapshot {
+        private final byte[] arena;
+        private final int[] at;
+        private final int columns;
+
+        private Snapshot(byte[] arena, int[] at, int columns) {
+            this.arena = arena;
+            this.at = at;
+            this.columns = columns;
+        }
+
+        /** @return key {@code i} of the snapshot, one string per key column */
+        String[] key(int i) {
+            return SeriesKeys.key(arena, at[i], columns);
+        }
     }
 
     /** @return key column {@code k} of a series */
