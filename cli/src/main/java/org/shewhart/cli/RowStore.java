@@ -178,8 +178,8 @@ final class RowStore {
     /**
      * Releases the whole chunks before row {@code r}; row indices shift down by the rows released. Every chunk
      * released is kept for reuse: the reader refills them within the same budget (the grouped fast path releases
-     * most of the budget at a time), and a chunk of 2^17 rows or more is a G1 humongous object, each new one of
-     * which starts a concurrent marking cycle in a small heap.
+     * most of the budget at a time, a spill all of it), and a chunk of 2^17 rows or more is a G1 humongous object,
+     * each new one of which starts a concurrent marking cycle in a small heap.
      *
      * @return the number of rows released (a multiple of the chunk size)
      */
@@ -218,13 +218,15 @@ final class RowStore {
         return free.size();
     }
 
-    /** Drops every row (after a spill); a few chunks are kept for reuse. */
+    /** Drops the chunks kept for reuse, once no more rows will be added. */
+    void dropSpares() {
+        free.clear();
+    }
+
+    /** Drops every row (after a spill); the chunks are kept for the rows read next (see {@link #dropSpares}). */
     void clear() {
-        while (free.size() > 4) {
-            free.poll();
-        }
         for (int c = 0; c < chunks; c++) {
-            recycle(c, 4);
+            recycle(c, Integer.MAX_VALUE);
         }
         Arrays.fill(ids, null);
         Arrays.fill(xs, null);

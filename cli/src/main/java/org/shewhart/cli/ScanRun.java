@@ -141,7 +141,14 @@ final class ScanRun {
     private ThreadLocal<Scratch> scratch;
     private Progress progress;
     private long budgetRows;
+    /** Rows the store is read up to before it is spilled: the budget, then half of it (see spillStore). */
+    private long spillAt;
     private long peakRows;
+    // spilling in the background: the store written by the spill thread, and its rows until it is done
+    private RowStore writing;
+    private long writingRows;
+    private Future<?> spilling;
+    private ExecutorService spiller;
     private int blockRows;
     private String note = "";
     private int bytesPerRow;
@@ -207,6 +214,7 @@ final class ScanRun {
             final long reading = feed.parallel(o.readThreads(), o.budget());
             budgetRows = Math.max(1024, (o.budget() - reading) / bytesPerRow);
             store = new RowStore(feed.hasSizes(), feed.hasPhases(), RowStore.chunkBits(budgetRows));
+            spillAt = budgetRows;
             // blocks in flight (4 per thread) hold copies of rows: together at most about a quarter of the budget
             blockRows = (int) Math.max(256, Math.min(BLOCK_ROWS, budgetRows / (16L * o.threads())));
             startOutputs();
@@ -235,6 +243,9 @@ final class ScanRun {
         } finally {
             progress.finish();
             pool.shutdownNow();
+            if (spiller != null) {
+                spiller.shutdownNow();
+            }
             if (spill != null) {
                 spill.close();
             }
@@ -287,8 +298,8 @@ final class ScanRun {
     private void read() throws IOException, InterruptedException {
         while (!feed.finished()) {
             // steps end at the budget, so that a run holds at most the budget
-            feed.parse(store, (int) Math.max(64, Math.min(STEP, budgetRows - held())));
-            peakRows = Math.max(peakRows, store.size());
+            feed.parse(store, (int) Math.max(64, Math.min(STEP, spillAt - held())));
+            peakRows = Math.max(peakRows, store.size() + writingRows);
             progress.update(feed.bytesRead(), feed.fileSize(), () -> String.format(Locale.ROOT,
                     "%s of %s MB read, %,d series charted", Progress.mb(feed.bytesRead()),
                     Progress.mb(feed.fileSize()), written));
@@ -321,7 +332,7 @@ final class ScanRun {
                 feed.readOnOneThread();
                 submitCompleted(feed.finished());
             }
-            if (!speculating && held() >= budgetRows && store.size() > 0) {
+            if (!speculating && held() >= spillAt && store.size() > 0) {
                 spillStore();
             }
         }
@@ -414,16 +425,74 @@ final class ScanRun {
                 }
             }
         }
+        halveStores();
     }
 
-    private void spillStore() throws IOException {
-        if (spill == null) {
-            spill = new Spill(o.tempDir(), store.hasN(), store.hasPhase(), o.budget());
-        }
-        spill.writeRun(store, keys.size(), starts(), orders(), spill.runs());
-        store.clear();
+    /**
+     * Writes the rows held as a sorted run. The first run holds the whole budget and is written here; from then on
+     * the budget is split in two stores of half of it, and each run is written by a spill thread while the reading
+     * thread reads into the other store (on two cores the second one is otherwise idle while a feed is read: its
+     * series are charted only once all of it has been read).
+     */
+    private void spillStore() throws IOException, InterruptedException {
         speculationOff = true;
         mode = "spilled";
+        if (spill == null) {
+            spill = new Spill(o.tempDir(), store.hasN(), store.hasPhase(), o.budget());
+            spill.writeRun(store, keys.size(), starts(), orders(), spill.runs());
+            halveStores();
+            return;
+        }
+        awaitSpill();
+        final RowStore full = store;
+        store = writing != null ? writing : new RowStore(full.hasN(), full.hasPhase(), RowStore.chunkBits(budgetRows));
+        writing = full;
+        writingRows = full.size();
+        final int series = keys.size();
+        final int[] start = starts();
+        final int[] order = orders(full);
+        if (spiller == null) {
+            spiller = Executors.newSingleThreadExecutor(r -> {
+                final Thread t = new Thread(r, "shewhart-spill");
+                t.setDaemon(true);
+                return t;
+            });
+        }
+        spilling = spiller.submit(() -> {
+            spill.writeRun(full, series, start, order, spill.runs());
+            full.clear();
+            return null;
+        });
+    }
+
+    /** After the first run: the store empty, its chunks let go, and runs of half the budget from now on. */
+    private void halveStores() {
+        store.clear();
+        store.dropSpares();
+        spillAt = Math.max(64, budgetRows / 2);
+    }
+
+    /** Waits for the run being written in the background, if any; its errors are thrown here. */
+    private void awaitSpill() throws IOException, InterruptedException {
+        if (spilling == null) {
+            return;
+        }
+        try {
+            spilling.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException) {
+                throw (IOException) e.getCause();
+            }
+            if (e.getCause() instanceof RuntimeException) {
+                throw (RuntimeException) e.getCause();
+            }
+            if (e.getCause() instanceof Error) {
+                throw (Error) e.getCause();
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+        spilling = null;
+        writingRows = 0;
     }
 
     private int[] starts() {
@@ -434,8 +503,12 @@ final class ScanRun {
     }
 
     private int[] orders() {
-        if (orderBuf == null || orderBuf.length < store.size()) {
-            orderBuf = new int[Math.max(store.size(), (int) Math.min(budgetRows + store.chunk(),
+        return orders(store);
+    }
+
+    private int[] orders(RowStore of) {
+        if (orderBuf == null || orderBuf.length < of.size()) {
+            orderBuf = new int[Math.max(of.size(), (int) Math.min(budgetRows + of.chunk(),
                     Integer.MAX_VALUE - 8))];
         }
         return orderBuf;
@@ -464,6 +537,10 @@ final class ScanRun {
     }
 
     private void chartFromSpill() throws IOException, InterruptedException {
+        awaitSpill();
+        writing = null;
+        // the merge's buffers take the place of the chunks kept for reuse
+        store.dropSpares();
         boolean tail = store.size() > 0;
         if (tail && (long) store.size() * bytesPerRow + (long) spill.runs() * spill.bufferBytes() > o.budget()) {
             spill.writeRun(store, keys.size(), starts(), orders(), spill.runs());
