@@ -27,8 +27,9 @@ import org.shewhart.engine.ChartSpec;
  *   if a key comes back after its series ended, that output is discarded, the rows let go are read again from
  *   the file (a stretch of the file already checked) into sorted runs, and the scan carries on as in 3.
  *   <li><b>Spilled.</b> When the rows held reach the budget and the feed is not (known to be) grouped, they are
- *   sorted by series id and written to a temporary file as one run ({@link Spill}); at the end the runs (and the
- *   rows still held) are merged series by series, in id order, and charted.
+ *   sorted by series id and written to a temporary file as one run ({@link Spill}); from then on the budget is
+ *   held as two stores of half of it, one read into while a spill thread sorts and writes the other. At the end
+ *   the runs (and the rows still held) are merged series by series, in id order, and charted.
  * </ol>
  *
  * <p>Memory: the budget (rows as records, 24-36 bytes each with the sorting index), the series dictionary (about 30
