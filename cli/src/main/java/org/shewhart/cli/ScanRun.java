@@ -540,14 +540,14 @@ final class ScanRun {
     private void chartFromSpill() throws IOException, InterruptedException {
         awaitSpill();
         writing = null;
-        // the merge's buffers take the place of the chunks kept for reuse
-        store.dropSpares();
         boolean tail = store.size() > 0;
         if (tail && (long) store.size() * bytesPerRow + (long) spill.runs() * spill.bufferBytes() > o.budget()) {
             spill.writeRun(store, keys.size(), starts(), orders(), spill.runs());
             store.clear();
             tail = false;
         }
+        // no more rows are read: the merge's buffers take the place of the chunks kept for reuse
+        store.dropSpares();
         if (tail) {
             store.group(keys.size(), null, orders());
         }
