@@ -93,7 +93,7 @@ public class FeedReadBenchmark {
             if (path.equals("general")) {
                 f.generalPathOnly();
             }
-            // as scan does with the default budget of a 1 GB heap
+            // as scan did with the default budget of a 1 GB heap (a third of it) before that was capped at 256 MB
             f.parallel(threads, (1L << 30) / 3 / 8);
             final RowStore store = new RowStore(f.hasSizes(), f.hasPhases(), 20);
             while (!f.finished()) {

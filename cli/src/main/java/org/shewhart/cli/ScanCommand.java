@@ -92,8 +92,8 @@ final class ScanCommand implements Callable<Integer> {
     String phaseCol;
 
     @Option(names = "--memory", paramLabel = "SIZE",
-            description = "memory for rows held at once, e.g. 200m or 2g (default: a third of the maximum heap); "
-                    + "larger feeds are charted while reading if grouped by series, else spilled to disk.")
+            description = "memory for rows held at once, e.g. 200m or 2g (default: a third of the maximum heap, at "
+                    + "most 256m); larger feeds are charted while reading if grouped by series, else spilled to disk.")
     String memory;
 
     @Option(names = "--temp-dir", paramLabel = "DIR",
@@ -140,9 +140,15 @@ final class ScanCommand implements Callable<Integer> {
         return lastRun.run();
     }
 
-    /** A third of the maximum heap, at least 16 MB: the rest is for the series, the blocks in flight and the JVM. */
+    /**
+     * A third of the maximum heap, at least 16 MB and at most 256 MB: the rest is for the series, the blocks in flight
+     * and the JVM. Beyond a few hundred MB holding more rows costs more than spilling them: rows held in memory are
+     * gathered series by series from all over the records (a cache miss a row), sorted runs are merged reading
+     * straight through, and a process that holds gigabytes pays for touching them first (an interleaved 1.38 GB
+     * feed of 10^6 series scanned in 5.5-5.6 s with 256 MB against 6.8-7.0 s with 2 GB, in 0.9 GB against 2.4 GB).
+     */
     static long defaultBudget() {
-        return Math.max(16L << 20, Runtime.getRuntime().maxMemory() / 3);
+        return Math.max(16L << 20, Math.min(256L << 20, Runtime.getRuntime().maxMemory() / 3));
     }
 
     /**
