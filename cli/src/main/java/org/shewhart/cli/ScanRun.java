@@ -18,18 +18,18 @@ import org.shewhart.engine.ChartSpec;
  * output (byte for byte, tested):
  *
  * <ol>
- *   <li><b>In memory.</b> While the rows read fit the budget they are held as binary records ({@link RowStore});
- *   at the end they are grouped by series and charted.
+ *   <li><b>In memory.</b> While the rows read fit half the budget they are held as binary records
+ *   ({@link RowStore}); at the end they are grouped by series and charted.
  *   <li><b>Grouped, charted while reading.</b> While every series' rows have been contiguous, each series is
  *   complete as soon as the next key appears, so blocks of complete series are charted while the reader goes on,
  *   and the rows of charted series are let go when the budget is reached: the rows held stay within the budget
  *   (unless one series is longer) and nothing is spilled. Output goes to temporary files ({@link ResultSink});
  *   if a key comes back after its series ended, that output is discarded, the rows let go are read again from
  *   the file (a stretch of the file already checked) into sorted runs, and the scan carries on as in 3.
- *   <li><b>Spilled.</b> When the rows held reach the budget and the feed is not (known to be) grouped, they are
- *   sorted by series id and written to a temporary file as one run ({@link Spill}); from then on the budget is
- *   held as two stores of half of it, one read into while a spill thread sorts and writes the other. At the end
- *   the runs (and the rows still held) are merged series by series, in id order, and charted.
+ *   <li><b>Spilled.</b> When the rows held reach half the budget and the feed is not (known to be) grouped, a
+ *   spill thread sorts them by series id and writes them to a temporary file as one run ({@link Spill}) while the
+ *   reader fills the other half. At the end the runs (and the rows still held) are merged series by series, in id
+ *   order, and charted.
  * </ol>
  *
  * <p>Memory: the budget (rows as records, 24-36 bytes each with the sorting index), the series dictionary (about 30
@@ -215,7 +215,9 @@ final class ScanRun {
             final long reading = feed.parallel(o.readThreads(), o.budget());
             budgetRows = Math.max(1024, (o.budget() - reading) / bytesPerRow);
             store = new RowStore(feed.hasSizes(), feed.hasPhases(), RowStore.chunkBits(budgetRows));
-            spillAt = budgetRows;
+            // a feed that does not fit is spilled in runs of half the budget, each written while the other half
+            // is read into (see spillStore)
+            spillAt = Math.max(64, budgetRows / 2);
             // blocks in flight (4 per thread) hold copies of rows: together at most about a quarter of the budget
             blockRows = (int) Math.max(256, Math.min(BLOCK_ROWS, budgetRows / (16L * o.threads())));
             startOutputs();
@@ -299,7 +301,8 @@ final class ScanRun {
     private void read() throws IOException, InterruptedException {
         while (!feed.finished()) {
             // steps end at the budget, so that a run holds at most the budget
-            feed.parse(store, (int) Math.max(64, Math.min(STEP, spillAt - held())));
+            // a grouped feed charted while read holds up to the budget; any other spills at half of it
+            feed.parse(store, (int) Math.max(64, Math.min(STEP, (speculating ? budgetRows : spillAt) - held())));
             peakRows = Math.max(peakRows, store.size() + writingRows);
             progress.update(feed.bytesRead(), feed.fileSize(), () -> String.format(Locale.ROOT,
                     "%s of %s MB read, %,d series charted", Progress.mb(feed.bytesRead()),
@@ -430,19 +433,15 @@ final class ScanRun {
     }
 
     /**
-     * Writes the rows held as a sorted run. The first run holds the whole budget and is written here; from then on
-     * the budget is split in two stores of half of it, and each run is written by a spill thread while the reading
-     * thread reads into the other store (on two cores the second one is otherwise idle while a feed is read: its
-     * series are charted only once all of it has been read).
+     * Hands the rows held (half the budget) to a spill thread, which sorts and writes them as a run, and reads on
+     * into the other half: on two cores the second one is otherwise idle while an interleaved feed is read, since
+     * its series are charted only once all of it has been read.
      */
     private void spillStore() throws IOException, InterruptedException {
         speculationOff = true;
         mode = "spilled";
         if (spill == null) {
             spill = new Spill(o.tempDir(), store.hasN(), store.hasPhase(), o.budget());
-            spill.writeRun(store, keys.size(), starts(), orders(), spill.runs());
-            halveStores();
-            return;
         }
         awaitSpill();
         final RowStore full = store;
@@ -466,7 +465,7 @@ final class ScanRun {
         });
     }
 
-    /** After the first run: the store empty, its chunks let go, and runs of half the budget from now on. */
+    /** After runs of the whole budget (read again when charting ahead is abandoned): runs of half of it again. */
     private void halveStores() {
         store.clear();
         store.dropSpares();
