@@ -382,25 +382,4 @@ final class RowStore {
             }
         }
     }
-
-    /** Copies rows {@code [from, to)} as held (file order) into the arrays from index {@code at}. */
-    void copy(int from, int to, double[] x, double[] y, double[] n, int[] phase, int at) {
-        int r = from;
-        int k = at;
-        while (r < to) {
-            final int c = r >>> bits;
-            final int o = r & mask;
-            final int len = Math.min(to - r, chunk - o);
-            System.arraycopy(xs[c], o, x, k, len);
-            System.arraycopy(ys[c], o, y, k, len);
-            if (withN && n != null) {
-                System.arraycopy(ns[c], o, n, k, len);
-            }
-            if (withPhase && phase != null) {
-                System.arraycopy(ps[c], o, phase, k, len);
-            }
-            r += len;
-            k += len;
-        }
-    }
 }

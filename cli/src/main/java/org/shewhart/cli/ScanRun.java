@@ -142,7 +142,7 @@ final class ScanRun {
     private ThreadLocal<Scratch> scratch;
     private Progress progress;
     private long budgetRows;
-    /** Rows the store is read up to before it is spilled: the budget, then half of it (see spillStore). */
+    /** Rows the store is read up to before it is spilled: half the budget (see spillStore). */
     private long spillAt;
     private long peakRows;
     // spilling in the background: the store written by the spill thread, and its rows until it is done
@@ -300,8 +300,8 @@ final class ScanRun {
 
     private void read() throws IOException, InterruptedException {
         while (!feed.finished()) {
-            // steps end at the budget, so that a run holds at most the budget
-            // a grouped feed charted while read holds up to the budget; any other spills at half of it
+            // steps end where the rows held reach their limit: the budget for a grouped feed charted while read,
+            // half of it for any other (spilled at that point)
             feed.parse(store, (int) Math.max(64, Math.min(STEP, (speculating ? budgetRows : spillAt) - held())));
             peakRows = Math.max(peakRows, store.size() + writingRows);
             progress.update(feed.bytesRead(), feed.fileSize(), () -> String.format(Locale.ROOT,
