@@ -102,6 +102,8 @@ final class Feed implements Closeable {
     private final int nc;
     private final int pc;
     private final int maxCol;
+    /** Whether the columns are exactly key, x, y (the commonest feed): its row is read without the field loop. */
+    private final boolean keyXY;
     private final byte[] role;
     private final int[] keyIndex;
     private final boolean fastOk;
@@ -218,6 +220,7 @@ final class Feed implements Closeable {
             role[pc] = PCOL;
         }
         this.fastOk = ok;
+        this.keyXY = max == 2 && role[0] == KEY && role[1] == XCOL && role[2] == YCOL;
         this.ks = new int[keyCols.length];
         this.ke = new int[keyCols.length];
         this.keys = new SeriesKeys(keyCols.length, types.length > 1);
@@ -1111,7 +1114,35 @@ final class Feed implements Closeable {
         double n = Double.NaN;
         int ps = 0;
         int pe = 0;
-        for (int f = 0; f <= maxCol; f++) {
+        if (keyXY) {
+            // the field loop below, unrolled for key, x, y: the same checks in the same order
+            int e = plainField(b, p, len);
+            if (e < 0 || e == p || e - p > 0xFFFF || b[e] != ',') {
+                return -1;
+            }
+            ks[0] = p;
+            ke[0] = e;
+            p = e + 1;
+            if (p >= len) {
+                return -1;
+            }
+            e = kind == ChartInput.Kind.DATE ? plainDate(b, p, len) : plainNumber(b, p, len);
+            if (e < 0 || b[e] != ',') {
+                return -1;
+            }
+            x = num;
+            p = e + 1;
+            if (p >= len) {
+                return -1;
+            }
+            e = plainNumber(b, p, len);
+            if (e < 0) {
+                return -1;
+            }
+            y = num;
+            p = e;
+        }
+        for (int f = 0; !keyXY && f <= maxCol; f++) {
             if (p >= len) {
                 return -1;
             }
