@@ -189,7 +189,7 @@ final class RowStore {
             return 0;
         }
         for (int c = 0; c < k; c++) {
-            recycle(c, Integer.MAX_VALUE);
+            recycle(c);
         }
         System.arraycopy(ids, k, ids, 0, chunks - k);
         System.arraycopy(xs, k, xs, 0, chunks - k);
@@ -207,10 +207,8 @@ final class RowStore {
         return k << bits;
     }
 
-    private void recycle(int c, int keep) {
-        if (free.size() < keep) {
-            free.add(new Object[] {ids[c], xs[c], ys[c], ns[c], ps[c]});
-        }
+    private void recycle(int c) {
+        free.add(new Object[] {ids[c], xs[c], ys[c], ns[c], ps[c]});
     }
 
     /** @return the chunks kept for reuse; for tests */
@@ -226,7 +224,7 @@ final class RowStore {
     /** Drops every row (after a spill); the chunks are kept for the rows read next (see {@link #dropSpares}). */
     void clear() {
         for (int c = 0; c < chunks; c++) {
-            recycle(c, Integer.MAX_VALUE);
+            recycle(c);
         }
         Arrays.fill(ids, null);
         Arrays.fill(xs, null);
@@ -330,7 +328,7 @@ final class RowStore {
     View view(int from, int to) {
         final int c0 = from >>> bits;
         final int c1 = to == from ? c0 : ((to - 1) >>> bits) + 1;
-        return new View(bits, from & mask, to - from, Arrays.copyOfRange(xs, c0, c1), Arrays.copyOfRange(ys, c0, c1),
+        return new View(bits, from & mask, Arrays.copyOfRange(xs, c0, c1), Arrays.copyOfRange(ys, c0, c1),
                 withN ? Arrays.copyOfRange(ns, c0, c1) : null, withPhase ? Arrays.copyOfRange(ps, c0, c1) : null);
     }
 
@@ -338,25 +336,18 @@ final class RowStore {
     static final class View {
         private final int bits;
         private final int first;
-        private final int rows;
         private final double[][] xs;
         private final double[][] ys;
         private final double[][] ns;
         private final int[][] ps;
 
-        private View(int bits, int first, int rows, double[][] xs, double[][] ys, double[][] ns, int[][] ps) {
+        private View(int bits, int first, double[][] xs, double[][] ys, double[][] ns, int[][] ps) {
             this.bits = bits;
             this.first = first;
-            this.rows = rows;
             this.xs = xs;
             this.ys = ys;
             this.ns = ns;
             this.ps = ps;
-        }
-
-        /** @return the rows viewed */
-        int rows() {
-            return rows;
         }
 
         /** Copies rows {@code [from, to)} of the view into the arrays from 0 ({@code n}, {@code phase} may be null). */

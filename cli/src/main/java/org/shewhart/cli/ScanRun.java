@@ -429,7 +429,9 @@ final class ScanRun {
                 }
             }
         }
-        halveStores();
+        // the runs read again held the whole budget: the reader goes on with half of it, so let the rest go
+        store.clear();
+        store.dropSpares();
     }
 
     /**
@@ -463,13 +465,6 @@ final class ScanRun {
             full.clear();
             return null;
         });
-    }
-
-    /** After runs of the whole budget (read again when charting ahead is abandoned): runs of half of it again. */
-    private void halveStores() {
-        store.clear();
-        store.dropSpares();
-        spillAt = Math.max(64, budgetRows / 2);
     }
 
     /** Waits for the run being written in the background, if any; its errors are thrown here. */
