@@ -1,6 +1,9 @@
 package org.shewhart.cli;
 
 import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
 import org.shewhart.engine.SpcInputException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -10,13 +13,26 @@ import picocli.CommandLine.Command;
  * naming file, row, column and value); 1 internal error.
  */
 @Command(name = "shewhart", mixinStandardHelpOptions = true, version = "shewhart 0.1.0",
-        description = "Statistical process control for measurement for improvement.",
-        subcommands = {ChartCommand.class, ScanCommand.class, GenerateCommand.class, DemoCommand.class,
-            FunnelCommand.class, CusumCommand.class, EwmaCommand.class, CapabilityCommand.class, ReportCommand.class,
-            BernoulliCusumCommand.class})
+        description = "Statistical process control for measurement for improvement.")
 public final class Main implements Runnable {
     /** Exit code for bad usage or bad input. */
     static final int BAD_INPUT = 2;
+
+    /** The commands, in the order the help lists them. */
+    private static final Map<String, Supplier<Object>> COMMANDS = new LinkedHashMap<>();
+
+    static {
+        COMMANDS.put("chart", ChartCommand::new);
+        COMMANDS.put("scan", ScanCommand::new);
+        COMMANDS.put("generate", GenerateCommand::new);
+        COMMANDS.put("demo", DemoCommand::new);
+        COMMANDS.put("funnel", FunnelCommand::new);
+        COMMANDS.put("cusum", CusumCommand::new);
+        COMMANDS.put("ewma", EwmaCommand::new);
+        COMMANDS.put("capability", CapabilityCommand::new);
+        COMMANDS.put("report", ReportCommand::new);
+        COMMANDS.put("bcusum", BernoulliCusumCommand::new);
+    }
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -58,9 +74,21 @@ public final class Main implements Runnable {
      */
     static int run(String[] args, PrintWriter err, boolean progress) {
         final CommandLine cli = new CommandLine(new Main());
+        // picocli reads every command's options when it is added (about 0.1 s for all of them): a command line
+        // that names its command gets that one alone; any other (help, a typo) gets them all
+        final String named = args.length > 0 && COMMANDS.containsKey(args[0]) ? args[0] : null;
+        for (Map.Entry<String, Supplier<Object>> c : COMMANDS.entrySet()) {
+            if (named == null || named.equals(c.getKey())) {
+                final Object command = c.getValue().get();
+                if (command instanceof ScanCommand) {
+                    ((ScanCommand) command).progress = progress;
+                } else if (command instanceof GenerateCommand) {
+                    ((GenerateCommand) command).progress = progress;
+                }
+                cli.addSubcommand(c.getKey(), command);
+            }
+        }
         cli.setErr(err);
-        ((ScanCommand) cli.getSubcommands().get("scan").getCommand()).progress = progress;
-        ((GenerateCommand) cli.getSubcommands().get("generate").getCommand()).progress = progress;
         cli.setParameterExceptionHandler((ex, a) -> {
             err.println("shewhart: " + oneLine(ex.getMessage()));
             err.println("Run 'shewhart " + commandName(ex.getCommandLine()) + "--help' for the options.");
