@@ -86,15 +86,23 @@ abstract class ScanOutput {
         @Override
         byte[] format(ScanBlock b, ChartInput.Kind kind) {
             final ByteText t = new ByteText(160 * b.count);
+            // the columns of one kind are written through one call each (a loop), not one call per column:
+            // the method is compiled while the charting threads wait for it, and each inlined call adds to that
+            final double[][] lines = {b.cl, b.sigma, b.lcl, b.ucl};
+            final int[][] signal = {b.firstSignal, b.lastSignal};
+            final double[][] signalX = {b.firstSignalX, b.lastSignalX};
             for (int i = 0; i < b.count; i++) {
-                row(t, b, i, kind);
+                row(t, b, i, kind, lines, signal, signalX);
             }
             return t.toArray();
         }
 
-        private static void row(ByteText t, ScanBlock b, int i, ChartInput.Kind kind) {
-            t.bytes(b.keyText[i]).integer(b.nPoints[i]).ch(',').integer(b.nPhases[i]).ch(',').number(b.cl[i]).ch(',')
-                    .number(b.sigma[i]).ch(',').number(b.lcl[i]).ch(',').number(b.ucl[i]).ch(',');
+        private static void row(ByteText t, ScanBlock b, int i, ChartInput.Kind kind, double[][] lines,
+                int[][] signal, double[][] signalX) {
+            t.bytes(b.keyText[i]).integer(b.nPoints[i]).ch(',').integer(b.nPhases[i]).ch(',');
+            for (double[] line : lines) {
+                t.number(line[i]).ch(',');
+            }
             if (b.lastType[i] != null) {
                 t.ascii(b.lastType[i].id());
             }
@@ -109,13 +117,11 @@ abstract class ScanOutput {
             for (int c : b.ruleCounts[i]) {
                 t.ch(',').integer(c);
             }
-            t.ch(',');
-            if (b.firstSignal[i] >= 0) {
-                t.label(kind, b.firstSignalX[i]);
-            }
-            t.ch(',');
-            if (b.lastSignal[i] >= 0) {
-                t.label(kind, b.lastSignalX[i]);
+            for (int k = 0; k < signal.length; k++) {
+                t.ch(',');
+                if (signal[k][i] >= 0) {
+                    t.label(kind, signalX[k][i]);
+                }
             }
             t.ch(',');
             if (b.error[i] != null) {
