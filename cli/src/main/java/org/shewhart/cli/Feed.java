@@ -1639,18 +1639,46 @@ final class Feed implements Closeable {
         if (sharedKeys != null) {
             throw new IllegalStateException("a re-read found a key not read before");
         }
-        try {
-            StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(keyScratch, 0, n));
-        } catch (CharacterCodingException e) {
-            throw new SpcInputException(String.format(Locale.ROOT,
-                    "%s: a key is not valid UTF-8; save the file as CSV UTF-8", where(keyCols[0])));
+        // each column's bytes, after its 2-byte length (which is not text: a length from 128 on is not UTF-8)
+        for (int p = 0; p < n; ) {
+            final int len = ((keyScratch[p] & 0xFF) << 8) | (keyScratch[p + 1] & 0xFF);
+            if (!utf8(keyScratch, p + 2, len)) {
+                throw new SpcInputException(String.format(Locale.ROOT,
+                        "%s: a key is not valid UTF-8; save the file as CSV UTF-8", where(keyCols[0])));
+            }
+            p += 2 + len;
         }
         final int id = keys.add(keyScratch, n, h);
         if (types.length > 1 && settingsKey >= 0) {
             keys.settings(id, settingsOf.applyAsInt(keys.key(id, settingsKey)));
         }
         return id;
+    }
+
+    /** Whether {@code b[from, from + len)} is UTF-8: ASCII a word at a time, anything else by the JDK's decoder. */
+    static boolean utf8(byte[] b, int from, int len) {
+        int i = 0;
+        for (; i + 8 <= len; i += 8) {
+            if (((long) LONG.get(b, from + i) & HIGH) != 0) {
+                return decodes(b, from, len);
+            }
+        }
+        for (; i < len; i++) {
+            if (b[from + i] < 0) {
+                return decodes(b, from, len);
+            }
+        }
+        return true;
+    }
+
+    private static boolean decodes(byte[] b, int from, int len) {
+        try {
+            StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(b, from, len));
+            return true;
+        } catch (CharacterCodingException e) {
+            return false;
+        }
     }
 
     private int keyBytes(int n, int len, byte[] src, int s) {

@@ -301,6 +301,54 @@ final class ScanCommandTest {
         assertEquals(5.5, series.get(1).get("cl").asDouble(), 0.0);
     }
 
+    /**
+     * Keys of any length, ASCII or not, in one or two key columns, are read and written back as they were: a key is
+     * held with a 2-byte length before its bytes, and a length of 128 or more is not UTF-8 (it was once checked as
+     * if it were, and a 130-character key was refused). A key that is not UTF-8 is still refused, whatever its
+     * length.
+     */
+    @Test
+    void keysOfAnyLengthAreReadAsWritten() throws IOException {
+        final List<String> names = new ArrayList<>();
+        for (int len : new int[] {1, 7, 8, 127, 128, 130, 255, 256, 1000, 40000}) {
+            names.add("k".repeat(len));
+            names.add("\u00e9".repeat(len / 2 + 1) + len);
+        }
+        for (boolean twoColumns : new boolean[] {false, true}) {
+            final StringBuilder sb = new StringBuilder(twoColumns ? "a,b,x,y\n" : "a,x,y\n");
+            for (int w = 1; w <= 5; w++) {
+                for (String k : names) {
+                    sb.append(k).append(twoColumns ? "," + k.length() + "-" + k : "").append(',').append(w).append(',')
+                            .append(w % 3).append('\n');
+                }
+            }
+            final Path feed = tmp.resolve("long-keys-" + twoColumns + ".csv");
+            Files.writeString(feed, sb.toString());
+            final Path out = tmp.resolve("long-keys-" + twoColumns + ".json");
+            final Run r = run("scan", feed.toString(), "--by", twoColumns ? "a,b" : "a", "-o", out.toString());
+            assertEquals(0, r.code(), r.err());
+            final JsonNode series = JSON.readTree(out.toFile()).get("series");
+            assertEquals(names.size(), series.size());
+            for (int i = 0; i < names.size(); i++) {
+                assertEquals(names.get(i), series.get(i).get("key").get("a").asText());
+                if (twoColumns) {
+                    assertEquals(names.get(i).length() + "-" + names.get(i),
+                            series.get(i).get("key").get("b").asText());
+                }
+                assertEquals(5, series.get(i).get("points").asInt());
+            }
+        }
+        final Path latin = tmp.resolve("latin-1-key.csv");
+        final byte[] head = ("series,x,y\n" + "k".repeat(200) + ",1,1\n").getBytes(StandardCharsets.UTF_8);
+        final byte[] bad = ("k".repeat(150) + "\u00e9,2,2\n").getBytes(StandardCharsets.ISO_8859_1);
+        final byte[] all = java.util.Arrays.copyOf(head, head.length + bad.length);
+        System.arraycopy(bad, 0, all, head.length, bad.length);
+        Files.write(latin, all);
+        final Run r = run("scan", latin.toString(), "--by", "series", "-o", tmp.resolve("latin.csv").toString());
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().contains("row 3, column 'series': a key is not valid UTF-8"), r.err());
+    }
+
     static Stream<Arguments> badRows() {
         return Stream.of(
                 arguments("series,x,y\nA,2024-01-01,1\nA,2024-01-08,2\nB,2024-01-01,3\nA,2024-01-15,abc\n",
