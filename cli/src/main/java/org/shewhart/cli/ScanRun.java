@@ -2,7 +2,6 @@ package org.shewhart.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Locale;
@@ -593,25 +592,25 @@ final class ScanRun {
         final SeriesKeys.Snapshot names = keys.snapshot(b.from, b.count);
         final Context c = ctx;
         final ScanOutput w = writer;
+        final boolean allKeys = w instanceof ScanOutput.Json;
         window.add(pool.submit(() -> {
             keyTexts(b, names);
             b.run(c, scratch.get());
+            // the keys as strings, for the JSON summary and the first failure's message
+            for (int i = 0; i < b.count; i++) {
+                if (allKeys || b.error[i] != null) {
+                    b.keys[i] = names.key(i);
+                }
+            }
             b.summaryText = w.format(b, c.kind);
             return b;
         }));
     }
 
-    /** Each series' key as strings and as the first CSV fields of its rows; on the worker. */
+    /** Each series' key as the first CSV fields of its rows, from the dictionary's bytes; on the worker. */
     private static void keyTexts(ScanBlock b, SeriesKeys.Snapshot names) {
-        final StringBuilder sb = new StringBuilder();
         for (int i = 0; i < b.count; i++) {
-            final String[] key = names.key(i);
-            b.keys[i] = key;
-            sb.setLength(0);
-            for (String k : key) {
-                sb.append(ScanOutput.quote(k)).append(',');
-            }
-            b.keyText[i] = sb.toString().getBytes(StandardCharsets.UTF_8);
+            b.keyText[i] = names.csvFields(i);
         }
     }
 

@@ -267,6 +267,46 @@ final class SeriesKeys {
         String[] key(int i) {
             return SeriesKeys.key(arena, at[i], columns);
         }
+
+        /**
+         * Key {@code i} as the first fields of a CSV row, each followed by a comma: its UTF-8 bytes as they are,
+         * unless a field needs quoting (a comma, quote or line break in it), which goes through
+         * {@link ScanOutput#quote}.
+         */
+        byte[] csvFields(int i) {
+            int p = at[i];
+            int bytes = 0;
+            for (int k = 0; k < columns; k++) {
+                final int len = ((arena[p] & 0xFF) << 8) | (arena[p + 1] & 0xFF);
+                for (int j = p + 2; j < p + 2 + len; j++) {
+                    final byte c = arena[j];
+                    if (c == ',' || c == '"' || c == '\n' || c == '\r') {
+                        return quoted(i);
+                    }
+                }
+                bytes += len + 1;
+                p += 2 + len;
+            }
+            final byte[] out = new byte[bytes];
+            p = at[i];
+            int o = 0;
+            for (int k = 0; k < columns; k++) {
+                final int len = ((arena[p] & 0xFF) << 8) | (arena[p + 1] & 0xFF);
+                System.arraycopy(arena, p + 2, out, o, len);
+                o += len;
+                out[o++] = ',';
+                p += 2 + len;
+            }
+            return out;
+        }
+
+        private byte[] quoted(int i) {
+            final StringBuilder sb = new StringBuilder();
+            for (String k : key(i)) {
+                sb.append(ScanOutput.quote(k)).append(',');
+            }
+            return sb.toString().getBytes(StandardCharsets.UTF_8);
+        }
     }
 
     /** @return key column {@code k} of a series */
