@@ -2,6 +2,7 @@ package org.shewhart.cli;
 
 import java.io.BufferedOutputStream;
 import java.io.Closeable;
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.channels.Channels;
@@ -44,7 +45,25 @@ final class ResultSink implements Closeable {
 
     private void open() throws IOException {
         ch = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
-        out = new BufferedOutputStream(Channels.newOutputStream(ch), 1 << 16);
+        final OutputStream file = Channels.newOutputStream(ch);
+        // a failed write (a full disk, a file too large for it) is said as one line naming the output
+        out = new BufferedOutputStream(new FilterOutputStream(file) {
+            @Override
+            public void write(byte[] b, int off, int len) throws IOException {
+                try {
+                    file.write(b, off, len);
+                } catch (IOException e) {
+                    throw cannotWrite(e);
+                }
+            }
+        }, 1 << 16);
+    }
+
+    /** A write failed: a problem the user can fix (room on the disk), said as one line rather than an internal error. */
+    private SpcInputException cannotWrite(IOException e) {
+        return new SpcInputException(String.format(Locale.ROOT, "cannot write %s (through %s): %s; free space there%s",
+                target.equals("-") ? "standard output" : target, temp, CsvTable.reason(e),
+                move ? "" : " or set --temp-dir to a folder with room"));
     }
 
     /**
@@ -119,6 +138,17 @@ final class ResultSink implements Closeable {
      * @param suffix bytes to put last (null for none)
      */
     void commit(byte[] prefix, byte[] suffix) throws IOException {
+        try {
+            put(prefix, suffix);
+        } catch (SpcInputException e) {
+            throw e;
+        } catch (IOException e) {
+            throw cannotWrite(e);
+        }
+        committed = true;
+    }
+
+    private void put(byte[] prefix, byte[] suffix) throws IOException {
         if (suffix != null) {
             out.write(suffix);
         }
@@ -143,7 +173,6 @@ final class ResultSink implements Closeable {
             }
             Files.delete(temp);
         }
-        committed = true;
     }
 
     private void moveOver(Path from) throws IOException {

@@ -137,8 +137,12 @@ final class Spill implements Closeable {
 
     private void flush() throws IOException {
         out.flip();
-        while (out.hasRemaining()) {
-            end += ch.write(out, end);
+        try {
+            while (out.hasRemaining()) {
+                end += ch.write(out, end);
+            }
+        } catch (IOException e) {
+            throw cannotWrite(e);
         }
         bytesWritten += out.position();
         out.clear();
@@ -203,6 +207,17 @@ final class Spill implements Closeable {
             runs.addAll(next);
         }
         return new Merge(runs);
+    }
+
+    /**
+     * A write to the temporary file failed: the disk is full or the file too large for it, most likely; a problem the
+     * user can fix, not a bug, so it is said as one line (exit code 2) rather than as an internal error.
+     */
+    private SpcInputException cannotWrite(IOException e) {
+        return new SpcInputException(String.format(Locale.ROOT,
+                "cannot write the temporary file %s, where a feed larger than --memory is sorted (%s MB written): %s; "
+                        + "free space there, set --temp-dir to a folder with room, or raise --memory",
+                file, Progress.mb(bytesWritten), CsvTable.reason(e)));
     }
 
     @Override
