@@ -99,6 +99,13 @@ public final class Main implements Runnable {
                 err.println("shewhart: " + oneLine(ex.getMessage()));
                 return BAD_INPUT;
             }
+            // a failed write to an output file, passed on (and perhaps wrapped) by whatever was writing
+            for (Throwable t = ex; t != null; t = t.getCause()) {
+                if (t instanceof CannotWrite) {
+                    err.println("shewhart: " + oneLine(t.getMessage()));
+                    return BAD_INPUT;
+                }
+            }
             err.println("shewhart: internal error: " + ex);
             if (System.getenv("SHEWHART_DEBUG") != null) {
                 ex.printStackTrace(err);

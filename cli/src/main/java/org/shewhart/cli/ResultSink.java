@@ -59,7 +59,7 @@ final class ResultSink implements Closeable {
         }, 1 << 16);
     }
 
-    /** A write failed: a problem the user can fix (room on the disk), said as one line rather than an internal error. */
+    /** A write failed: a problem the user can fix (room on the disk), said as one line, not as an internal error. */
     private SpcInputException cannotWrite(IOException e) {
         return new SpcInputException(String.format(Locale.ROOT, "cannot write %s (through %s): %s; free space there%s",
                 target.equals("-") ? "standard output" : target, temp, CsvTable.reason(e),

@@ -17,10 +17,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A scan whose disk fills up: the temporary file of sorted runs, or the output, cannot be written. The file-size
- * limit of a child process ({@code ulimit -f}: a write past it fails with "File too large", as on a full disk) stands
- * in for a full disk. The scan stops with exit code 2 and one line naming the file and what to do, not an internal
- * error, and leaves no output and no temporary file behind.
+ * A disk that fills up: a scan's temporary file of sorted runs, or any command's output, cannot be written. The
+ * file-size limit of a child process ({@code ulimit -f}: a write past it fails with "File too large", as on a full
+ * disk) stands in for a full disk. The command stops with exit code 2 and one line naming the file and what to do,
+ * not an internal error, and leaves no output (truncated or not) and no temporary file behind.
  */
 final class FullDiskTest {
     @TempDir
@@ -38,8 +38,8 @@ final class FullDiskTest {
         for (String a : args) {
             cmd.append(" '").append(a).append('\'');
         }
-        final Process p = new ProcessBuilder("bash", "-c", cmd.toString()).redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                .start();
+        final Process p = new ProcessBuilder("bash", "-c", cmd.toString())
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         final String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
         return new Child(p.waitFor(), err);
     }
@@ -84,6 +84,42 @@ final class FullDiskTest {
         assertTrue(lines.get(0).contains("File too large") && lines.get(0).contains("--temp-dir"), c.err());
         assertFalse(Files.exists(out), "a failed scan left a summary");
         assertEquals(List.of(), files(temp), "a failed scan left temporary files");
+    }
+
+    /**
+     * Every command's output that does not fit (a chart as PNG, PDF and CSV, a board pack as PDF, HTML and PPTX, a
+     * generated feed): one line, exit code 2, and no truncated file left where it was to go. The PPTX pack is saved
+     * in memory first, since POI reports a failed write without its cause.
+     */
+    @Test
+    void everyOutputThatCannotBeWrittenIsOneLineAndRemoved() throws Exception {
+        final Path series = tmp.resolve("series.csv");
+        final StringBuilder sb = new StringBuilder("x,y\n");
+        for (int i = 1; i <= 60; i++) {
+            sb.append(i).append(',').append(10 + (i * 7919) % 13).append('\n');
+        }
+        Files.writeString(series, sb.toString());
+        final Path feed = tmp.resolve("small-feed.csv");
+        assertEquals(0, Main.run(new String[] {"generate", "--series", "12", "--points", "40", "--seed", "3", "-o",
+            feed.toString()}, new PrintWriter(new StringWriter(), true)));
+        final Path dir = Files.createDirectory(tmp.resolve("outputs"));
+        final List<String[]> commands = List.of(
+                new String[] {"chart", series.toString(), "--chart", "xmr", "-o", dir.resolve("c.png").toString()},
+                new String[] {"chart", series.toString(), "--chart", "xmr", "-o", dir.resolve("c.pdf").toString()},
+                new String[] {"chart", series.toString(), "--chart", "xmr", "-o", dir.resolve("c.csv").toString()},
+                new String[] {"report", feed.toString(), "--by", "series", "-o", dir.resolve("p.pdf").toString()},
+                new String[] {"report", feed.toString(), "--by", "series", "-o", dir.resolve("p.html").toString()},
+                new String[] {"report", feed.toString(), "--by", "series", "-o", dir.resolve("p.pptx").toString()},
+                new String[] {"generate", "--series", "2000", "--points", "52", "-o", dir.resolve("g.csv").toString()});
+        for (String[] args : commands) {
+            final String target = args[args.length - 1];
+            final Child c = limited(2, args);
+            assertEquals(2, c.code(), c.err());
+            final List<String> lines = lines(c.err());
+            assertEquals(1, lines.size(), c.err());
+            assertTrue(lines.get(0).startsWith("shewhart: cannot write " + target + ": File too large"), c.err());
+            assertEquals(List.of(), files(dir), target + ": a failed write left a file");
+        }
     }
 
     /** The summary itself does not fit: no partial summary is left where it was to go. */

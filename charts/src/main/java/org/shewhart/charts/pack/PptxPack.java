@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
 import javax.imageio.ImageIO;
+import javax.imageio.stream.ImageOutputStream;
+import javax.imageio.stream.MemoryCacheImageOutputStream;
 import org.apache.poi.sl.usermodel.PictureData;
 import org.apache.poi.sl.usermodel.ShapeType;
 import org.apache.poi.sl.usermodel.TableCell.BorderEdge;
@@ -114,7 +116,11 @@ final class PptxPack {
             }
             ppt.getProperties().getCoreProperties().setTitle(pack.title());
             ppt.getProperties().getCoreProperties().setCreator("Shewhart");
-            ppt.write(out);
+            // saved in memory, then written: POI reports a failed write to the stream (a full disk) as its own
+            // runtime exception without the cause, and the caller could not tell what went wrong
+            final ByteArrayOutputStream whole = new ByteArrayOutputStream(1 << 20);
+            ppt.write(whole);
+            whole.writeTo(out);
         }
         out.flush();
     }
@@ -334,8 +340,10 @@ final class PptxPack {
             g.dispose();
         }
         final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try {
-            ImageIO.write(image, "png", bytes);
+        // cached in memory: ImageIO.write to a plain stream caches through a file in the temporary folder, which
+        // fails (and so fails the pack) when that disk is full
+        try (ImageOutputStream out = new MemoryCacheImageOutputStream(bytes)) {
+            ImageIO.write(image, "png", out);
         } catch (IOException e) {
             throw new IllegalStateException("PNG encoding in memory failed", e);
         }
