@@ -410,84 +410,9 @@ final class ChartCommand implements Callable<Integer> {
                 throw new SpcInputException(String.format(Locale.ROOT, "cannot write %s: %s", output,
                         CsvTable.reason(e)));
             }
-            return new Removing(file, p, output);
-        }
-    }
-
-    /**
-     * An output file that is removed when a write to it fails (a full disk, a file too large for it), so that no
-     * truncated picture or table is left behind, with the failure said as {@link CannotWrite}.
-     */
-    private static final class Removing extends java.io.FilterOutputStream {
-        private final Path path;
-        private final String name;
-        private boolean failed;
-
-        Removing(OutputStream out, Path path, String name) {
-            super(out);
-            this.path = path;
-            this.name = name;
-        }
-
-        @Override
-        public void write(int b) throws IOException {
-            try {
-                out.write(b);
-            } catch (IOException e) {
-                throw failed(e);
-            }
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-            try {
-                out.write(b, off, len);
-            } catch (IOException e) {
-                throw failed(e);
-            }
-        }
-
-        @Override
-        public void flush() throws IOException {
-            try {
-                out.flush();
-            } catch (IOException e) {
-                throw failed(e);
-            }
-        }
-
-        @Override
-        public void close() throws IOException {
-            if (failed) {
-                return;
-            }
-            try {
-                out.close();
-            } catch (IOException e) {
-                throw failed(e);
-            }
-        }
-
-        private IOException failed(IOException e) {
-            if (e instanceof CannotWrite) {
-                return e;
-            }
-            if (!failed) {
-                failed = true;
-                try {
-                    out.close();
-                } catch (IOException again) {
-                    // the write failed already; the file goes
-                }
-                try {
-                    Files.deleteIfExists(path);
-                } catch (IOException again) {
-                    // nothing more to do: the message says the write failed
-                }
-            }
-            return new CannotWrite(String.format(Locale.ROOT,
-                    "cannot write %s: %s; nothing was kept (free space there, or write to another folder)", name,
-                    CsvTable.reason(e)), e);
+            return new GuardedOutput(file, p, e -> String.format(Locale.ROOT,
+                    "cannot write %s: %s; nothing was kept (free space there, or write to another folder)", output,
+                    CsvTable.reason(e)));
         }
     }
 

@@ -2,7 +2,6 @@ package org.shewhart.cli;
 
 import java.io.BufferedOutputStream;
 import java.io.Closeable;
-import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.channels.Channels;
@@ -45,25 +44,16 @@ final class ResultSink implements Closeable {
 
     private void open() throws IOException {
         ch = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
-        final OutputStream file = Channels.newOutputStream(ch);
-        // a failed write (a full disk, a file too large for it) is said as one line naming the output
-        out = new BufferedOutputStream(new FilterOutputStream(file) {
-            @Override
-            public void write(byte[] b, int off, int len) throws IOException {
-                try {
-                    file.write(b, off, len);
-                } catch (IOException e) {
-                    throw cannotWrite(e);
-                }
-            }
-        }, 1 << 16);
+        // a failed write (a full disk, a file too large for it) is said as one line naming the output; the
+        // temporary file goes at close
+        out = new BufferedOutputStream(new GuardedOutput(Channels.newOutputStream(ch), null, this::cannotWrite),
+                1 << 16);
     }
 
-    /** A write failed: a problem the user can fix (room on the disk), said as one line, not as an internal error. */
-    private SpcInputException cannotWrite(IOException e) {
-        return new SpcInputException(String.format(Locale.ROOT, "cannot write %s (through %s): %s; free space there%s",
+    private String cannotWrite(IOException e) {
+        return String.format(Locale.ROOT, "cannot write %s (through %s): %s; free space there%s",
                 target.equals("-") ? "standard output" : target, temp, CsvTable.reason(e),
-                move ? "" : " or set --temp-dir to a folder with room"));
+                move ? "" : " or set --temp-dir to a folder with room");
     }
 
     /**
@@ -140,10 +130,10 @@ final class ResultSink implements Closeable {
     void commit(byte[] prefix, byte[] suffix) throws IOException {
         try {
             put(prefix, suffix);
-        } catch (SpcInputException e) {
+        } catch (CannotWrite e) {
             throw e;
         } catch (IOException e) {
-            throw cannotWrite(e);
+            throw new CannotWrite(cannotWrite(e), e);
         }
         committed = true;
     }

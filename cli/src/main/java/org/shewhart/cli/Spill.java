@@ -213,11 +213,11 @@ final class Spill implements Closeable {
      * A write to the temporary file failed: the disk is full or the file too large for it, most likely; a problem the
      * user can fix, not a bug, so it is said as one line (exit code 2) rather than as an internal error.
      */
-    private SpcInputException cannotWrite(IOException e) {
-        return new SpcInputException(String.format(Locale.ROOT,
+    private CannotWrite cannotWrite(IOException e) {
+        return new CannotWrite(String.format(Locale.ROOT,
                 "cannot write the temporary file %s, where a feed larger than --memory is sorted (%s MB written): %s; "
                         + "free space there, set --temp-dir to a folder with room, or raise --memory",
-                file, Progress.mb(bytesWritten), CsvTable.reason(e)));
+                file, Progress.mb(bytesWritten), CsvTable.reason(e)), e);
     }
 
     @Override
