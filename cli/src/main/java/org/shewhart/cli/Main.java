@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
 
 /**
  * The {@code shewhart} command. Exit codes: 0 success; 2 bad usage or bad input (one line on standard error
- * naming file, row, column and value); 1 internal error.
+ * naming file, row, column and value) or an output that could not be written (one line naming it and the reason:
+ * {@link CannotWrite}); 1 internal error.
  */
 @Command(name = "shewhart", mixinStandardHelpOptions = true, version = "shewhart 0.1.0",
         description = "Statistical process control for measurement for improvement.")

@@ -32,7 +32,7 @@ final class ScanBlock {
 
     // per series, resolved by the reading thread
     final int[] settings;
-    /** Each series' key, one string per key column. */
+    /** Each series' key, one string per key column: set for the JSON summary and for series that failed. */
     final String[][] keys;
     /** Each series' key as the first CSV fields, quoted where needed, each followed by a comma. */
     final byte[][] keyText;
