@@ -2,6 +2,8 @@ package org.shewhart.cli;
 
 import java.io.Closeable;
 import java.io.IOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
@@ -24,6 +26,12 @@ import org.shewhart.engine.SpcInputException;
  * {@link #close}. Not thread-safe.
  */
 final class Spill implements Closeable {
+    /** What the read buffers of a merge take together at most (each at least 16 KB, at most {@link #bufferBytes}). */
+    private static final int MERGE_BUFFERS = 4 << 20;
+    private static final VarHandle DOUBLE = MethodHandles.byteArrayViewVarHandle(double[].class,
+            ByteOrder.LITTLE_ENDIAN);
+    private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
+
     private final Path file;
     private final FileChannel ch;
     private final boolean withN;
@@ -235,8 +243,12 @@ final class Spill implements Closeable {
 
         Merge(List<long[]> list) throws IOException {
             cursors = new Cursor[list.size()];
+            // the buffers together within a cache's size: every series takes a few bytes from each of them in turn,
+            // and buffers filled long before they are read come back from memory a line at a time (10^6 series in
+            // 29 runs merged in 0.73-0.75 s with 128 KB each, 1.04-1.10 s with 1 MB each)
+            final int size = Math.min(bufferBytes, Math.max(16 << 10, MERGE_BUFFERS / cursors.length));
             for (int i = 0; i < cursors.length; i++) {
-                cursors[i] = new Cursor(list.get(i)[0], list.get(i)[1]);
+                cursors[i] = new Cursor(list.get(i)[0], list.get(i)[1], size);
             }
         }
 
@@ -273,74 +285,89 @@ final class Spill implements Closeable {
         }
     }
 
-    /** Sequential reading of one run. */
+    /**
+     * Sequential reading of one run. When the budget is small next to the feed a run holds a segment of a few rows
+     * for every series (an interleaved feed of 10^6 series makes 9 runs with the default budget, 29 in a 256 MB heap),
+     * so a merge reads tens of millions of segments: their numbers are read in plain loops from the buffer's array,
+     * not by bulk reads through buffer views, which call a copying stub for one or two doubles (merging 9 runs alone
+     * took 0.45-0.47 s against 0.53-0.54 s).
+     */
     private final class Cursor {
-        private final ByteBuffer buf = ByteBuffer.allocate(bufferBytes).order(ByteOrder.LITTLE_ENDIAN);
+        private final byte[] buf;
+        private final ByteBuffer io;
+        /** The next byte to read in {@code buf}, and the end of what was read into it. */
+        private int at;
+        private int filled;
         private long pos;
         private final long limit;
         int id = -1;
         int count;
 
-        Cursor(long from, long to) throws IOException {
+        Cursor(long from, long to, int size) throws IOException {
+            buf = new byte[size];
+            io = ByteBuffer.wrap(buf);
             pos = from;
             limit = to;
-            buf.flip();
             next();
         }
 
         void next() throws IOException {
-            if (buf.remaining() < 8 && !ensure(8)) {
+            if (!ensure(8)) {
                 id = Integer.MAX_VALUE;
                 count = 0;
                 return;
             }
-            id = buf.getInt();
-            count = buf.getInt();
+            id = (int) INT.get(buf, at);
+            count = (int) INT.get(buf, at + 4);
+            at += 8;
         }
 
         /** Makes at least {@code n} bytes available (n <= buffer); @return false at the end of the run */
         private boolean ensure(int n) throws IOException {
-            if (buf.remaining() >= n) {
+            if (filled - at >= n) {
                 return true;
             }
-            buf.compact();
-            while (buf.position() < n && pos < limit) {
-                final int want = (int) Math.min(buf.remaining(), limit - pos);
-                final int old = buf.limit();
-                buf.limit(buf.position() + want);
-                final int r = ch.read(buf, pos);
-                buf.limit(old);
+            System.arraycopy(buf, at, buf, 0, filled - at);
+            filled -= at;
+            at = 0;
+            while (filled < n && pos < limit) {
+                io.limit((int) Math.min(buf.length, filled + limit - pos)).position(filled);
+                final int r = ch.read(io, pos);
                 if (r < 0) {
                     throw new IOException("spill file truncated");
                 }
                 pos += r;
+                filled += r;
             }
-            buf.flip();
-            return buf.remaining() >= n;
+            return filled >= n;
         }
 
-        void doubles(double[] dst, int at, int count) throws IOException {
+        void doubles(double[] dst, int from, int n) throws IOException {
             int done = 0;
-            while (done < count) {
+            while (done < n) {
                 if (!ensure(8)) {
                     throw new IOException("spill file truncated");
                 }
-                final int k = Math.min(count - done, buf.remaining() >>> 3);
-                buf.asDoubleBuffer().get(dst, at + done, k);
-                buf.position(buf.position() + (k << 3));
+                final int k = Math.min(n - done, (filled - at) >>> 3);
+                for (int i = 0; i < k; i++) {
+                    dst[from + done + i] = (double) DOUBLE.get(buf, at + (i << 3));
+                }
+                at += k << 3;
                 done += k;
             }
         }
 
-        void ints(int[] dst, int at, int count) throws IOException {
+        void ints(int[] dst, int from, int n) throws IOException {
             int done = 0;
-            while (done < count) {
+            while (done < n) {
                 if (!ensure(4)) {
                     throw new IOException("spill file truncated");
                 }
-                final int k = Math.min(count - done, buf.remaining() >>> 2);
-                buf.asIntBuffer().get(dst, at + done, k);
-                buf.position(buf.position() + (k << 2));
+                final int k = Math.min(n - done, (filled - at) >>> 2);
+                for (int i = 0; i < k; i++) {
+                    dst[from + done + i] = (int) INT.get(buf, at + (i << 2));
+                }
+                at += k << 2;
                 done += k;
             }
         }
