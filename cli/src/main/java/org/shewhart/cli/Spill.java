@@ -38,7 +38,13 @@ final class Spill implements Closeable {
     private final boolean withPhase;
     private final int bufferBytes;
     private final int fanIn;
-    private final ByteBuffer out;
+    /**
+     * The write buffer, filled up to {@code outAt}, numbers put straight into the array (as the cursors read them): the
+     * spill thread's CPU for the runs of 10^6 interleaved series was 0.79-0.89 s against 1.58-1.59 s through a
+     * ByteBuffer in a 256 MB heap, 0.61-0.71 s against 0.78-0.97 s in the default one.
+     */
+    private final byte[] out;
+    private int outAt;
     private long end;
     private final List<long[]> runs = new ArrayList<>();
     private long bytesWritten;
@@ -61,7 +67,7 @@ final class Spill implements Closeable {
                     "cannot create a temporary file in %s for a feed larger than --memory: %s (set --temp-dir)",
                     dir, CsvTable.reason(e)));
         }
-        this.out = ByteBuffer.allocate(bufferBytes).order(ByteOrder.LITTLE_ENDIAN);
+        this.out = new byte[bufferBytes];
     }
 
     /** @return the number of runs */
@@ -130,30 +136,32 @@ final class Spill implements Closeable {
     }
 
     private void putInt(int v) throws IOException {
-        if (out.remaining() < 4) {
+        if (out.length - outAt < 4) {
             flush();
         }
-        out.putInt(v);
+        INT.set(out, outAt, v);
+        outAt += 4;
     }
 
     private void putDouble(double v) throws IOException {
-        if (out.remaining() < 8) {
+        if (out.length - outAt < 8) {
             flush();
         }
-        out.putDouble(v);
+        DOUBLE.set(out, outAt, v);
+        outAt += 8;
     }
 
     private void flush() throws IOException {
-        out.flip();
+        final ByteBuffer b = ByteBuffer.wrap(out, 0, outAt);
         try {
-            while (out.hasRemaining()) {
-                end += ch.write(out, end);
+            while (b.hasRemaining()) {
+                end += ch.write(b, end);
             }
         } catch (IOException e) {
             throw cannotWrite(e);
         }
-        bytesWritten += out.position();
-        out.clear();
+        bytesWritten += outAt;
+        outAt = 0;
     }
 
     /**
