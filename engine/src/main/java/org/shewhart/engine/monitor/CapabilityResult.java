@@ -9,9 +9,7 @@ package org.shewhart.engine.monitor;
  * <p>An index that is not defined (it needs a specification limit that was not given) is {@code null}; a number
  * that is not defined is NaN. Per-point arrays are owned by this object. This class is immutable and thread-safe.
  */
-public final class CapabilityResult {
-    private final Baseline base;
-    private final int phaseOne;
+public final class CapabilityResult extends SubgroupResult {
     private final int observations;
     private final double overall;
     private final double lsl;
@@ -22,16 +20,13 @@ public final class CapabilityResult {
     private final double sigmas;
     private final CapabilityIndex[] index;
     private final double[] percent;
-    private final double[] mean;
-    private final int[] size;
     private final double[] lcl;
     private final double[] ucl;
 
     CapabilityResult(Baseline base, int phaseOne, int observations, double overall, double lsl, double usl,
             double target, boolean hasTarget, double confidence, double sigmas, CapabilityIndex[] index,
             double[] percent, double[] mean, int[] size, double[] lcl, double[] ucl) {
-        this.base = base;
-        this.phaseOne = phaseOne;
+        super(base, phaseOne, mean, size);
         this.observations = observations;
         this.overall = overall;
         this.lsl = lsl;
@@ -42,8 +37,6 @@ public final class CapabilityResult {
         this.sigmas = sigmas;
         this.index = index;
         this.percent = percent;
-        this.mean = mean;
-        this.size = size;
         this.lcl = lcl;
         this.ucl = ucl;
     }
@@ -51,21 +44,6 @@ public final class CapabilityResult {
     /** @return the number n of phase-1 observations (non-missing) behind the indices */
     public int observations() {
         return observations;
-    }
-
-    /** @return the process centre μ (the chart's centre, given or estimated) */
-    public double centre() {
-        return base.centre();
-    }
-
-    /** @return the within-subgroup sigma σ (the chart's sigma, given or estimated) */
-    public double sigma() {
-        return base.sigma();
-    }
-
-    /** @return the estimator that gave the within sigma, or {@code null} if it was given */
-    public SigmaEstimator sigmaEstimator() {
-        return base.estimator();
     }
 
     /** @return the overall sigma σₒ: the sample standard deviation of the n phase-1 observations */
@@ -179,35 +157,6 @@ public final class CapabilityResult {
     /** @return the percentage of observations above USL, NaN without USL or without raw observations */
     public double observedPercentAbove() {
         return percent[3];
-    }
-
-    /** @return the number of subgroups charted */
-    public int size() {
-        return mean.length;
-    }
-
-    /**
-     * @param i subgroup index
-     * @return 1 for a phase-1 subgroup (used by the analysis), 2 for a later one
-     */
-    public int phaseAt(int i) {
-        return i < phaseOne ? 1 : 2;
-    }
-
-    /**
-     * @param i subgroup index
-     * @return the subgroup mean
-     */
-    public double statisticAt(int i) {
-        return mean[i];
-    }
-
-    /**
-     * @param i subgroup index
-     * @return the subgroup size
-     */
-    public int subgroupSizeAt(int i) {
-        return size[i];
     }
 
     /**

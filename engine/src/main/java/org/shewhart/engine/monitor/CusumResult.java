@@ -8,51 +8,19 @@ package org.shewhart.engine.monitor;
  * <p>Per-point arrays are owned by this object: accessors are indexed (0-based) and bulk exports copy. This class is
  * immutable and thread-safe.
  */
-public final class CusumResult {
+public final class CusumResult extends SubgroupResult {
     private final Cusum spec;
-    private final Baseline base;
-    private final int phaseOne;
-    private final double[] mean;
-    private final int[] size;
     private final double[] z;
     private final double[] upper;
     private final double[] lower;
 
     CusumResult(Cusum spec, Baseline base, int phaseOne, double[] mean, int[] size, double[] z, double[] upper,
             double[] lower) {
+        super(base, phaseOne, mean, size);
         this.spec = spec;
-        this.base = base;
-        this.phaseOne = phaseOne;
-        this.mean = mean;
-        this.size = size;
         this.z = z;
         this.upper = upper;
         this.lower = lower;
-    }
-
-    /** @return the number of points */
-    public int size() {
-        return mean.length;
-    }
-
-    /** @return the number of leading phase-1 (calibration) points */
-    public int phaseOneSize() {
-        return phaseOne;
-    }
-
-    /** @return the centre μ₀ (given or estimated) */
-    public double centre() {
-        return base.centre();
-    }
-
-    /** @return the process sigma σ of one observation (given or estimated) */
-    public double sigma() {
-        return base.sigma();
-    }
-
-    /** @return the estimator that gave sigma, or {@code null} if sigma was given */
-    public SigmaEstimator sigmaEstimator() {
-        return base.estimator();
     }
 
     /** @return the decision interval h */
@@ -68,30 +36,6 @@ public final class CusumResult {
     /** @return the head start */
     public double headStart() {
         return spec.headStart();
-    }
-
-    /**
-     * @param i point index
-     * @return 1 for a phase-1 (calibration) point, 2 for a later one
-     */
-    public int phaseAt(int i) {
-        return i < phaseOne ? 1 : 2;
-    }
-
-    /**
-     * @param i point index
-     * @return the subgroup mean (the charted statistic)
-     */
-    public double statisticAt(int i) {
-        return mean[i];
-    }
-
-    /**
-     * @param i point index
-     * @return the subgroup size
-     */
-    public int subgroupSizeAt(int i) {
-        return size[i];
     }
 
     /**
@@ -144,11 +88,6 @@ public final class CusumResult {
         return beyond(lower, spec.decisionInterval(), -1);
     }
 
-    /** @return a copy of the subgroup means */
-    public double[] statistics() {
-        return mean.clone();
-    }
-
     /** @return a copy of the z values */
     public double[] zValues() {
         return z.clone();
@@ -162,23 +101,5 @@ public final class CusumResult {
     /** @return a copy of the negated lower sums -C⁻ */
     public double[] lowerSums() {
         return lower.clone();
-    }
-
-    /** Indices with sign * v[i] &gt; h. */
-    static int[] beyond(double[] v, double h, int sign) {
-        int count = 0;
-        for (int i = 0; i < v.length; i++) {
-            if (sign * v[i] > h) {
-                count++;
-            }
-        }
-        final int[] out = new int[count];
-        count = 0;
-        for (int i = 0; i < v.length; i++) {
-            if (sign * v[i] > h) {
-                out[count++] = i;
-            }
-        }
-        return out;
     }
 }

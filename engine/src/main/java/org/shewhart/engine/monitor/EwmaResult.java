@@ -2,18 +2,14 @@ package org.shewhart.engine.monitor;
 
 /**
  * A computed EWMA chart (see {@link Ewma}): per point the subgroup mean and size, the EWMA, its standard deviation
- * σ_i, the limits and the beyond-limits signal; per chart the centre, the sigma, λ, L and the number of phase-1
- * points.
+ * σ_i, the limits and the beyond-limits signal; per chart the centre (where the EWMA starts), the sigma, λ, L and
+ * the number of phase-1 points.
  *
  * <p>Per-point arrays are owned by this object: accessors are indexed (0-based) and bulk exports copy. This class is
  * immutable and thread-safe.
  */
-public final class EwmaResult {
+public final class EwmaResult extends SubgroupResult {
     private final Ewma spec;
-    private final Baseline base;
-    private final int phaseOne;
-    private final double[] mean;
-    private final int[] size;
     private final double[] ewma;
     private final double[] sd;
     private final double[] lcl;
@@ -21,40 +17,12 @@ public final class EwmaResult {
 
     EwmaResult(Ewma spec, Baseline base, int phaseOne, double[] mean, int[] size, double[] ewma, double[] sd,
             double[] lcl, double[] ucl) {
+        super(base, phaseOne, mean, size);
         this.spec = spec;
-        this.base = base;
-        this.phaseOne = phaseOne;
-        this.mean = mean;
-        this.size = size;
         this.ewma = ewma;
         this.sd = sd;
         this.lcl = lcl;
         this.ucl = ucl;
-    }
-
-    /** @return the number of points */
-    public int size() {
-        return mean.length;
-    }
-
-    /** @return the number of leading phase-1 (calibration) points */
-    public int phaseOneSize() {
-        return phaseOne;
-    }
-
-    /** @return the centre μ₀ (given or estimated), also the starting value of the EWMA */
-    public double centre() {
-        return base.centre();
-    }
-
-    /** @return the process sigma σ of one observation (given or estimated) */
-    public double sigma() {
-        return base.sigma();
-    }
-
-    /** @return the estimator that gave sigma, or {@code null} if sigma was given */
-    public SigmaEstimator sigmaEstimator() {
-        return base.estimator();
     }
 
     /** @return the smoothing weight λ */
@@ -65,30 +33,6 @@ public final class EwmaResult {
     /** @return the limit width L */
     public double sigmas() {
         return spec.sigmas();
-    }
-
-    /**
-     * @param i point index
-     * @return 1 for a phase-1 (calibration) point, 2 for a later one
-     */
-    public int phaseAt(int i) {
-        return i < phaseOne ? 1 : 2;
-    }
-
-    /**
-     * @param i point index
-     * @return the subgroup mean (the smoothed statistic)
-     */
-    public double statisticAt(int i) {
-        return mean[i];
-    }
-
-    /**
-     * @param i point index
-     * @return the subgroup size
-     */
-    public int subgroupSizeAt(int i) {
-        return size[i];
     }
 
     /**
@@ -147,11 +91,6 @@ public final class EwmaResult {
             }
         }
         return out;
-    }
-
-    /** @return a copy of the subgroup means */
-    public double[] statistics() {
-        return mean.clone();
     }
 
     /** @return a copy of the EWMA values */
