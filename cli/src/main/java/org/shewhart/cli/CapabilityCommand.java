@@ -68,7 +68,7 @@ final class CapabilityCommand extends MonitorCommand {
                 g.writeNumberField("observations", r.observations());
                 number(g, "centre", r.centre());
                 number(g, "sigma", r.sigma());
-                estimator(g, r.sigmaEstimator());
+                estimator(g, r.sigmaMethod());
                 number(g, "overallSigma", r.overallSigma());
                 number(g, "lsl", r.lowerSpecification());
                 number(g, "usl", r.upperSpecification());

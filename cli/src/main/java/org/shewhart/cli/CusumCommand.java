@@ -76,7 +76,7 @@ final class CusumCommand extends MonitorCommand {
                 g.writeObjectFieldStart("summary");
                 number(g, "centre", r.centre());
                 number(g, "sigma", r.sigma());
-                estimator(g, r.sigmaEstimator());
+                estimator(g, r.sigmaMethod());
                 number(g, "h", r.decisionInterval());
                 number(g, "k", r.shift() / 2);
                 number(g, "headStart", r.headStart());

@@ -58,7 +58,7 @@ final class EwmaCommand extends MonitorCommand {
                 g.writeObjectFieldStart("summary");
                 number(g, "centre", r.centre());
                 number(g, "sigma", r.sigma());
-                estimator(g, r.sigmaEstimator());
+                estimator(g, r.sigmaMethod());
                 number(g, "lambda", r.lambda());
                 number(g, "sigmas", r.sigmas());
                 g.writeNumberField("baselinePoints", r.phaseOneSize());

@@ -13,7 +13,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import org.shewhart.engine.SpcInputException;
-import org.shewhart.engine.monitor.SigmaEstimator;
+import org.shewhart.engine.SigmaMethod;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -144,8 +144,8 @@ abstract class MonitorCommand implements Callable<Integer> {
     }
 
     /** The {@code --sigma-method} estimator, or {@code null} for qcc's default. */
-    static SigmaEstimator estimator(String id) {
-        return id == null ? null : option("--sigma-method", () -> SigmaEstimator.of(id));
+    static SigmaMethod estimator(String id) {
+        return id == null ? null : option("--sigma-method", () -> SigmaMethod.of(id));
     }
 
     static void number(JsonGenerator g, String name, double v) throws IOException {
@@ -160,11 +160,11 @@ abstract class MonitorCommand implements Callable<Integer> {
         return ChartWriter.text(v);
     }
 
-    static String text(SigmaEstimator e) {
+    static String text(SigmaMethod e) {
         return e == null ? "" : e.id();
     }
 
-    static void estimator(JsonGenerator g, SigmaEstimator e) throws IOException {
+    static void estimator(JsonGenerator g, SigmaMethod e) throws IOException {
         if (e == null) {
             g.writeNullField("sigmaMethod");
         } else {

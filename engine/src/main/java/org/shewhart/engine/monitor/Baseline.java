@@ -1,5 +1,6 @@
 package org.shewhart.engine.monitor;
 
+import org.shewhart.engine.SigmaMethod;
 import org.shewhart.engine.internal.SubgroupSigma;
 
 /**
@@ -10,7 +11,7 @@ import org.shewhart.engine.internal.SubgroupSigma;
  * @param sigma within-subgroup process sigma (of one observation)
  * @param estimator the estimator that gave sigma, {@code null} if sigma was given
  */
-record Baseline(double centre, double sigma, SigmaEstimator estimator) {
+record Baseline(double centre, double sigma, SigmaMethod estimator) {
 
     /**
      * Estimates what is not given from subgroups {@code [0, phaseOne)}, as qcc 3.0 {@code cusum}, {@code ewma} and
@@ -24,12 +25,12 @@ record Baseline(double centre, double sigma, SigmaEstimator estimator) {
      * @param chosen the estimator, {@code null} for qcc's default
      * @return the baseline
      */
-    static Baseline of(Subgroups data, int phaseOne, double knownCentre, double knownSigma, SigmaEstimator chosen) {
+    static Baseline of(Subgroups data, int phaseOne, double knownCentre, double knownSigma, SigmaMethod chosen) {
         final double centre = knownCentre == knownCentre ? knownCentre : centre(data, phaseOne);
         if (knownSigma == knownSigma) {
             return new Baseline(centre, knownSigma, null);
         }
-        final SigmaEstimator estimator = chosen != null ? chosen : defaultEstimator(data, phaseOne);
+        final SigmaMethod estimator = chosen != null ? chosen : defaultEstimator(data, phaseOne);
         final double sigma = sigma(data, phaseOne, estimator);
         if (!(sigma > 0) || Double.isInfinite(sigma)) {
             throw Checks.input("the %s estimate of sigma from the %d phase-1 subgroups is %s; it must be > 0 "
@@ -46,20 +47,20 @@ record Baseline(double centre, double sigma, SigmaEstimator estimator) {
         return SubgroupSigma.weightedMean(mean, data.subgroupSizes(), 0, phaseOne);
     }
 
-    private static SigmaEstimator defaultEstimator(Subgroups data, int phaseOne) {
+    private static SigmaMethod defaultEstimator(Subgroups data, int phaseOne) {
         if (data.isIndividuals()) {
-            return SigmaEstimator.MOVING_RANGE;
+            return SigmaMethod.MOVING_RANGE;
         }
         for (int i = 0; i < phaseOne; i++) {
             // qcc: std.dev <- if (any(sizes > 25)) "RMSDF" else "UWAVE-R"
             if (data.subgroupSizeAt(i) > 25) {
-                return SigmaEstimator.RMSDF;
+                return SigmaMethod.RMSDF;
             }
         }
-        return SigmaEstimator.UWAVE_R;
+        return SigmaMethod.UWAVE_R;
     }
 
-    private static double sigma(Subgroups data, int phaseOne, SigmaEstimator estimator) {
+    private static double sigma(Subgroups data, int phaseOne, SigmaMethod estimator) {
         if (!estimator.isGrouped()) {
             if (!data.isIndividuals()) {
                 throw Checks.input("sigma estimator '%s' works on individual values, but the data have subgroups "
@@ -71,11 +72,11 @@ record Baseline(double centre, double sigma, SigmaEstimator estimator) {
                         phaseOne);
             }
             final double[] x = data.means();
-            return estimator == SigmaEstimator.MOVING_RANGE
+            return estimator == SigmaMethod.MOVING_RANGE
                     ? SubgroupSigma.movingRange(x, 0, phaseOne)
                     : SubgroupSigma.standardDeviation(x, 0, phaseOne);
         }
-        final boolean useRange = estimator == SigmaEstimator.UWAVE_R || estimator == SigmaEstimator.MVLUE_R;
+        final boolean useRange = estimator == SigmaMethod.UWAVE_R || estimator == SigmaMethod.MVLUE_R;
         for (int i = 0; i < phaseOne; i++) {
             final int n = data.subgroupSizeAt(i);
             if (n < 2) {

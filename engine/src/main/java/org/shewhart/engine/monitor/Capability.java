@@ -3,6 +3,7 @@ package org.shewhart.engine.monitor;
 import java.util.Objects;
 import org.apache.commons.statistics.distribution.ChiSquaredDistribution;
 import org.apache.commons.statistics.distribution.NormalDistribution;
+import org.shewhart.engine.SigmaMethod;
 import org.shewhart.engine.internal.SubgroupSigma;
 
 /**
@@ -13,7 +14,7 @@ import org.shewhart.engine.internal.SubgroupSigma;
  * specification limits LSL and/or USL, the target T (default: the midpoint of the limits), k = {@code nsigmas}
  * (default 3) and the confidence level 1 - α (default 0.95). μ is the chart's centre (Σ n_i x̄_i / Σ n_i),
  * σ the chart's within-subgroup sigma (qcc's default: UWAVE-R = mean of R_i / d2(n_i) for subgroups, MR / 1.128
- * for individual values; see {@link SigmaEstimator}), σₒ the sample standard deviation of all n observations.
+ * for individual values; see {@link SigmaMethod}), σₒ the sample standard deviation of all n observations.
  *
  * <p>Indices ({@link CapabilityIndex.Kind}): Cp = (USL - LSL) / (2kσ), Cp_u = (USL - μ) / (kσ),
  * Cp_l = (μ - LSL) / (kσ), Cp_k = min(Cp_l, Cp_u) over the specified sides, Cpm = Cp / sqrt(1 + ((μ - T) / σ)²);
@@ -49,10 +50,10 @@ public final class Capability {
     private final double sigmas;
     private final double centre;
     private final double sigma;
-    private final SigmaEstimator estimator;
+    private final SigmaMethod estimator;
 
     private Capability(double lsl, double usl, double target, double confidence, double sigmas, double centre,
-            double sigma, SigmaEstimator estimator) {
+            double sigma, SigmaMethod estimator) {
         this.lsl = lsl;
         this.usl = usl;
         this.target = target;
@@ -163,7 +164,7 @@ public final class Capability {
      * @param value an estimator, or {@code null} for qcc's default
      * @return a copy with the new value
      */
-    public Capability with(SigmaEstimator value) {
+    public Capability with(SigmaMethod value) {
         return new Capability(lsl, usl, target, confidence, sigmas, centre, sigma, value);
     }
 

@@ -1,6 +1,7 @@
 package org.shewhart.engine.monitor;
 
 import java.util.Objects;
+import org.shewhart.engine.SigmaMethod;
 import org.shewhart.engine.internal.MonitorKernels;
 
 /**
@@ -17,7 +18,7 @@ import org.shewhart.engine.internal.MonitorKernels;
  * (-C⁻_i, as qcc plots it). A head start H &gt; 0 (fast initial response, Lucas and Crosier 1982) must be below h.
  *
  * <p>μ₀ and σ come from the phase-1 subgroups unless given ({@link #withCentre(double)}, {@link
- * #withSigma(double)}): μ₀ = Σ n_i x̄_i / Σ n_i and σ by the {@link SigmaEstimator} (qcc's default: UWAVE-R for
+ * #withSigma(double)}): μ₀ = Σ n_i x̄_i / Σ n_i and σ by the {@link SigmaMethod} (qcc's default: UWAVE-R for
  * subgroups, i.e. mean of R_i / d2(n_i) with qcc's 3-decimal d2 table; MR / 1.128 for individual values). Later
  * subgroups (phase 2, qcc's {@code newdata}) are charted with them; the sums run over all points.
  *
@@ -37,10 +38,10 @@ public final class Cusum {
     private final double headStart;
     private final double centre;
     private final double sigma;
-    private final SigmaEstimator estimator;
+    private final SigmaMethod estimator;
 
     private Cusum(double decisionInterval, double shift, double headStart, double centre, double sigma,
-            SigmaEstimator estimator) {
+            SigmaMethod estimator) {
         this.decisionInterval = decisionInterval;
         this.shift = shift;
         this.headStart = headStart;
@@ -122,7 +123,7 @@ public final class Cusum {
      * @param value an estimator, or {@code null} for qcc's default
      * @return a copy with the new value
      */
-    public Cusum with(SigmaEstimator value) {
+    public Cusum with(SigmaMethod value) {
         return new Cusum(decisionInterval, shift, headStart, centre, sigma, value);
     }
 

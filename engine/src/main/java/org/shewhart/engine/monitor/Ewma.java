@@ -1,6 +1,7 @@
 package org.shewhart.engine.monitor;
 
 import java.util.Objects;
+import org.shewhart.engine.SigmaMethod;
 import org.shewhart.engine.internal.MonitorKernels;
 
 /**
@@ -28,9 +29,9 @@ public final class Ewma {
     private final double sigmas;
     private final double centre;
     private final double sigma;
-    private final SigmaEstimator estimator;
+    private final SigmaMethod estimator;
 
-    private Ewma(double lambda, double sigmas, double centre, double sigma, SigmaEstimator estimator) {
+    private Ewma(double lambda, double sigmas, double centre, double sigma, SigmaMethod estimator) {
         this.lambda = lambda;
         this.sigmas = sigmas;
         this.centre = centre;
@@ -100,7 +101,7 @@ public final class Ewma {
      * @param value an estimator, or {@code null} for qcc's default
      * @return a copy with the new value
      */
-    public Ewma with(SigmaEstimator value) {
+    public Ewma with(SigmaMethod value) {
         return new Ewma(lambda, sigmas, centre, sigma, value);
     }
 

@@ -1,5 +1,7 @@
 package org.shewhart.engine.monitor;
 
+import org.shewhart.engine.SigmaMethod;
+
 /**
  * What the results of the subgroup calculators share: the chart of subgroup means behind them (per subgroup the mean,
  * the size and whether it is a phase-1 subgroup) and the baseline in force, the centre and sigma given or estimated
@@ -42,7 +44,7 @@ public abstract sealed class SubgroupResult permits CusumResult, EwmaResult, Cap
     }
 
     /** @return the estimator that gave sigma, or {@code null} if sigma was given */
-    public final SigmaEstimator sigmaEstimator() {
+    public final SigmaMethod sigmaMethod() {
         return base.estimator();
     }
 

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.shewhart.engine.SigmaMethod;
 import org.shewhart.engine.SpcInputException;
 
 /** CUSUM by hand, its invariances and its input checks (the qcc numbers are in {@link QccReferenceCasesTest}). */
@@ -24,7 +25,7 @@ final class CusumTest {
         assertArrayEquals(new double[] {0.5, 2, 0.5, 3}, r.upperSums(), EPS);
         assertArrayEquals(new double[] {0, 0, -0.5, 0}, r.lowerSums(), EPS);
         assertArrayEquals(new int[0], r.upperSignals());
-        assertNull(r.sigmaEstimator());
+        assertNull(r.sigmaMethod());
     }
 
     @Test
@@ -56,7 +57,7 @@ final class CusumTest {
         final CusumResult r = Cusum.withDefaults().compute(Subgroups.ofIndividuals(10, 12, 11, 50, 60), 3);
         assertEquals(11, r.centre(), EPS);
         assertEquals(1.5 / 1.128, r.sigma(), EPS);
-        assertEquals(SigmaEstimator.MOVING_RANGE, r.sigmaEstimator());
+        assertEquals(SigmaMethod.MOVING_RANGE, r.sigmaMethod());
         assertEquals(1, r.phaseAt(2));
         assertEquals(2, r.phaseAt(3));
         assertArrayEquals(new int[] {3, 4}, r.upperSignals());
@@ -102,7 +103,7 @@ final class CusumTest {
         assertArrayEquals(a.upperSums(), b.upperSums(), 0);
         // UWAVE-R by hand: ranges 3, 1, 4 of subgroups of 3: mean(R) / d2(3) = (8/3) / 1.693
         assertEquals(8.0 / 3 / 1.693, a.sigma(), EPS);
-        assertEquals(SigmaEstimator.UWAVE_R, a.sigmaEstimator());
+        assertEquals(SigmaMethod.UWAVE_R, a.sigmaMethod());
     }
 
     @Test
@@ -139,8 +140,8 @@ final class CusumTest {
         final Subgroups meansOnly = Subgroups.ofMeans(new double[] {1, 2}, new int[] {5, 5});
         assertEquals("subgroup 1 has no range; sigma estimator 'uwave-r' needs it for every phase-1 subgroup",
                 assertThrows(SpcInputException.class, () -> d.compute(meansOnly)).getMessage());
-        assertThrows(SpcInputException.class, () -> d.with(SigmaEstimator.MOVING_RANGE).compute(meansOnly));
-        assertThrows(SpcInputException.class, () -> d.with(SigmaEstimator.UWAVE_R).compute(1, 2, 3));
+        assertThrows(SpcInputException.class, () -> d.with(SigmaMethod.MOVING_RANGE).compute(meansOnly));
+        assertThrows(SpcInputException.class, () -> d.with(SigmaMethod.UWAVE_R).compute(1, 2, 3));
         assertEquals("the mr estimate of sigma from the 3 phase-1 subgroups is 0.0; it must be > 0 (the phase-1 "
                 + "data do not vary): give a known sigma",
                 assertThrows(SpcInputException.class, () -> d.compute(4, 4, 4)).getMessage());

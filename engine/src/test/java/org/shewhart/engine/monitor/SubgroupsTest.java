@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
+import org.shewhart.engine.SigmaMethod;
 import org.shewhart.engine.SpcInputException;
 
 /** Building subgroups, and the sigma estimators by hand on two small subgroups. */
@@ -43,19 +44,19 @@ final class SubgroupsTest {
 
     @Test
     void estimatorsByHand() {
-        assertSigma((2 / 1.693 + 6 / 2.059) / 2, SigmaEstimator.UWAVE_R);
-        assertSigma((1 / C4_3 + S2 / C4_4) / 2, SigmaEstimator.UWAVE_SD);
+        assertSigma((2 / 1.693 + 6 / 2.059) / 2, SigmaMethod.UWAVE_R);
+        assertSigma((1 / C4_3 + S2 / C4_4) / 2, SigmaMethod.UWAVE_SD);
         final double w1 = Math.pow(1.693 / 0.8883697, 2);
         final double w2 = Math.pow(2.059 / 0.8798108, 2);
-        assertSigma((2 / 1.693 * w1 + 6 / 2.059 * w2) / (w1 + w2), SigmaEstimator.MVLUE_R);
+        assertSigma((2 / 1.693 * w1 + 6 / 2.059 * w2) / (w1 + w2), SigmaMethod.MVLUE_R);
         final double v1 = C4_3 * C4_3 / (1 - C4_3 * C4_3);
         final double v2 = C4_4 * C4_4 / (1 - C4_4 * C4_4);
-        assertSigma((1 / C4_3 * v1 + S2 / C4_4 * v2) / (v1 + v2), SigmaEstimator.MVLUE_SD);
+        assertSigma((1 / C4_3 * v1 + S2 / C4_4 * v2) / (v1 + v2), SigmaMethod.MVLUE_SD);
         // Σ (n - 1) s² = 2 + 3 x 20/3 = 22 over 5 degrees of freedom, c4(6)
-        assertSigma(Math.sqrt(22.0 / 5) / C4_6, SigmaEstimator.RMSDF);
+        assertSigma(Math.sqrt(22.0 / 5) / C4_6, SigmaMethod.RMSDF);
         // individuals 1, 3, 2: moving ranges 2, 1 -> 1.5 / 1.128; sd = 1 -> 1 / c4(3)
         assertEquals(1.5 / 1.128, Ewma.withDefaults().compute(1, 3, 2).sigma(), EPS);
-        assertEquals(1 / C4_3, Ewma.withDefaults().with(SigmaEstimator.STANDARD_DEVIATION).compute(1, 3, 2).sigma(),
+        assertEquals(1 / C4_3, Ewma.withDefaults().with(SigmaMethod.STANDARD_DEVIATION).compute(1, 3, 2).sigma(),
                 EPS);
     }
 
@@ -67,17 +68,17 @@ final class SubgroupsTest {
             value[i] = i % 7;
             group[i] = i < 26 ? 1 : 2;
         }
-        assertEquals(SigmaEstimator.RMSDF, Ewma.withDefaults().compute(Subgroups.ofObservations(value, group))
-                .sigmaEstimator());
-        assertEquals(SigmaEstimator.UWAVE_R, Ewma.withDefaults().compute(TWO).sigmaEstimator());
+        assertEquals(SigmaMethod.RMSDF, Ewma.withDefaults().compute(Subgroups.ofObservations(value, group))
+                .sigmaMethod());
+        assertEquals(SigmaMethod.UWAVE_R, Ewma.withDefaults().compute(TWO).sigmaMethod());
     }
 
     @Test
     void estimatorIds() {
-        assertEquals(SigmaEstimator.UWAVE_R, SigmaEstimator.of("UWAVE-R"));
-        assertEquals(SigmaEstimator.MOVING_RANGE, SigmaEstimator.of(" mr "));
-        assertEquals("unknown sigma estimator 'x'; valid: uwave-r, uwave-sd, mvlue-r, mvlue-sd, rmsdf, mr, sd",
-                assertThrows(SpcInputException.class, () -> SigmaEstimator.of("x")).getMessage());
+        assertEquals(SigmaMethod.UWAVE_R, SigmaMethod.of("UWAVE-R"));
+        assertEquals(SigmaMethod.MOVING_RANGE, SigmaMethod.of(" mr "));
+        assertEquals("unknown sigma method 'x'; valid: mr, sd, uwave-r, uwave-sd, mvlue-r, mvlue-sd, rmsdf",
+                assertThrows(SpcInputException.class, () -> SigmaMethod.of("x")).getMessage());
     }
 
     @Test
@@ -99,10 +100,10 @@ final class SubgroupsTest {
         assertThrows(SpcInputException.class, () -> Subgroups.ofIndividuals());
     }
 
-    private static void assertSigma(double expected, SigmaEstimator estimator) {
+    private static void assertSigma(double expected, SigmaMethod estimator) {
         final CusumResult r = Cusum.withDefaults().with(estimator).compute(TWO);
         assertEquals(expected, r.sigma(), EPS, estimator.id());
-        assertEquals(estimator, r.sigmaEstimator());
+        assertEquals(estimator, r.sigmaMethod());
         // centre: Σ n x̄ / Σ n = (3 x 2 + 4 x 5) / 7
         assertEquals(26.0 / 7, r.centre(), EPS);
     }
